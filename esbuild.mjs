@@ -32,10 +32,12 @@ const bundles = [
 ];
 
 if (args.has('--tests')) {
-  rmSync('out', { recursive: true, force: true });
+  // DNSPECTOR_OUT lets parallel builds use their own folder (out-<name>).
+  const outdir = process.env.DNSPECTOR_OUT ?? 'out';
+  rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: [...tsFiles('src'), ...tsFiles('test')],
-    outdir: 'out',
+    outdir,
     outbase: '.',
     bundle: false,
     platform: 'node',
