@@ -59,7 +59,7 @@ export interface Expert {
 export interface FieldNode {
   /** Filter name (`dns.id`); '' for a text-only item. */
   name: string;
-  /** The line shown in the tree, as `tshark -V` shows it (without brackets for generated). */
+  /** The line shown in the tree, as `tshark -V` shows it (renderers add [brackets] to generated items that lack them). */
   label: string;
   /** Which data source the offsets refer to: 0 = the frame, others: DissectedFrame.sources. */
   source: number;
@@ -125,4 +125,25 @@ export function* walkFields(nodes: readonly FieldNode[]): Generator<FieldNode> {
     yield n;
     if (n.children) yield* walkFields(n.children);
   }
+}
+
+/** Every field a dissector can produce, for `dnspector fields` and the filter language. */
+const knownFields = new Map<string, FieldDef>();
+
+export function registerFieldDefs(defs: Iterable<FieldDef>): void {
+  for (const d of defs) if (!knownFields.has(d.name)) knownFields.set(d.name, d);
+}
+
+export function fieldDef(name: string): FieldDef | undefined {
+  return knownFields.get(name);
+}
+
+export function knownFieldNames(): string[] {
+  return [...knownFields.keys()].sort();
+}
+
+/** Declares a module's fields and registers them, so `fields -e` and filters know them. */
+export function defineFields<T extends Record<string, FieldDef>>(defs: T): T {
+  registerFieldDefs(Object.values(defs));
+  return defs;
 }

@@ -129,7 +129,11 @@ export function addProtocol(
   return node;
 }
 
-/** Records the first malformation of the frame and marks the protocol item as tshark does. */
+/**
+ * Records the first malformation of the frame and adds tshark's "[Malformed Packet: PROTO]"
+ * item, whose `-T fields` text for `_ws.malformed` is, as tshark prints it,
+ * "[Malformed Packet: PROTO],_ws.malformed" (the item and its expert child).
+ */
 export function markMalformed(
   ctx: PacketContext,
   parent: FieldNode | null,
@@ -140,14 +144,17 @@ export function markMalformed(
 ): void {
   ctx.malformed ??= { protocol, message, source, offset };
   if (parent === null || ctx.tree === null) return;
+  const label = `[Malformed Packet: ${protocol}]`;
+  const expert = { severity: 'error', message } as const;
   ctx.tree.push({
     name: '_ws.malformed',
-    label: `[Malformed Packet: ${protocol}]`,
+    label,
+    show: label,
     source,
     start: offset,
     length: 0,
     generated: true,
-    expert: { severity: 'error', message },
+    expert,
     children: [
       {
         name: '_ws.expert',
@@ -156,7 +163,11 @@ export function markMalformed(
         start: offset,
         length: 0,
         generated: true,
-        expert: { severity: 'error', message },
+        expert,
+        children: [
+          { name: '_ws.malformed', label: '', show: '_ws.malformed', source, start: offset, length: 0, hidden: true },
+          { name: '_ws.expert.message', label: `Message: ${message}`, show: message, source, start: offset, length: 0, hidden: true },
+        ],
       },
     ],
   });

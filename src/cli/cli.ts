@@ -1,0 +1,170 @@
+/**
+ * `dnspector`: the command line on the same core as the extension. Thin: parses
+ * arguments, runs the capture pipeline, prints with the core's formatters.
+ */
+import { parseArgs, usage, UsageError, type CliArgs } from './cliArgs';
+import { dissectCaptureFile, type CaptureRun } from './captureFrames';
+import { fieldsLine, hasProtocol } from '../core/format/fieldsLine';
+import { listLine } from '../core/format/listLine';
+import { treeText } from '../core/format/treeText';
+import { frameColumns } from '../core/format/frameColumns';
+import { knownFieldNames, fieldDef } from '../core/field';
+import { registerAllDissectors } from '../core/dissect/dissectors';
+import type { DissectedFrame } from '../core/dissect/frame';
+import { toHex } from '../core/fieldValue';
+
+export const ExitCode = { ok: 0, usage: 1, unreadable: 2, damaged: 3 } as const;
+
+class Output {
+  private buf: string[] = [];
+  private size = 0;
+  line(s: string): void {
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 16) this.flush();
+  }
+  flush(): void {
+    if (this.buf.length === 0) return;
+    process.stdout.write(this.buf.join('\n') + '\n');
+    this.buf = [];
+    this.size = 0;
+  }
+}
+
+function isDns(frame: DissectedFrame): boolean {
+  return frame.tree !== null ? hasProtocol(frame.tree, 'dns') : frame.dns.length > 0;
+}
+
+/** Reports file problems on stderr; returns the exit code they call for. */
+function report(file: string, run: CaptureRun): number {
+  for (const w of run.warnings) process.stderr.write(`dnspector: ${file}: warning: ${w}\n`);
+  const fatal = run.problems.find((p) => p.kind !== 'unsupported') ?? run.problems[0];
+  if (!fatal) return ExitCode.ok;
+  const what = fatal.kind === 'truncated' ? 'truncated capture' : 'damaged capture';
+  process.stderr.write(
+    `dnspector: ${file}: ${what} at byte offset ${fatal.fileOffset}: ${fatal.message} ` +
+      `(${run.frames} complete packet${run.frames === 1 ? '' : 's'} read)\n`,
+  );
+  if (run.frames === 0 && fatal.kind !== 'truncated') return ExitCode.unreadable;
+  return ExitCode.damaged;
+}
+
+async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
+  if (args.fields.length === 0) throw new UsageError('fields needs at least one -e FIELD');
+  const unknown = args.fields.filter((f) => fieldDef(f) === undefined);
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known fields:\n  ` +
+        knownFieldNames().join('\n  '),
+    );
+  }
+  const out = new Output();
+  const run = await dissectCaptureFile(
+    file,
+    { extraDnsPorts: args.dnsPorts },
+    () => true,
+    (frame) => {
+      if (frame.tree && isDns(frame)) out.line(fieldsLine(frame.tree, args.fields));
+    },
+  );
+  out.flush();
+  return report(file, run);
+}
+
+async function listCommand(args: CliArgs, file: string): Promise<number> {
+  const out = new Output();
+  let firstTimeNs: bigint | undefined;
+  const run = await dissectCaptureFile(
+    file,
+    { extraDnsPorts: args.dnsPorts },
+    () => false,
+    (frame, info) => {
+      firstTimeNs ??= frame.meta.timeNs;
+      if (!isDns(frame)) return;
+      const decimals = info?.timePrecision === 'ns' ? 9 : 6;
+      out.line(listLine(frameColumns(frame, firstTimeNs, decimals)));
+    },
+  );
+  out.flush();
+  return report(file, run);
+}
+
+async function showCommand(args: CliArgs, file: string): Promise<number> {
+  const wanted = args.frame;
+  if (wanted === undefined) throw new UsageError('show needs --frame N');
+  let found: DissectedFrame | undefined;
+  const run = await dissectCaptureFile(
+    file,
+    { extraDnsPorts: args.dnsPorts },
+    (n) => n === wanted,
+    (frame) => {
+      if (frame.meta.frame !== wanted) return true;
+      found = frame;
+      return false;
+    },
+  );
+  const code = report(file, run);
+  if (!found || !found.tree) {
+    if (code !== ExitCode.unreadable) {
+      process.stderr.write(`dnspector: ${file}: there is no frame ${wanted} (the capture has ${run.frames})\n`);
+    }
+    return code === ExitCode.ok ? ExitCode.usage : code;
+  }
+  if (args.json) {
+    const json = {
+      frame: found.meta.frame,
+      timeNs: found.meta.timeNs.toString(),
+      capturedLength: found.meta.capturedLength,
+      originalLength: found.meta.originalLength,
+      linkType: found.meta.linkType,
+      sources: found.sources.map((s) => ({ name: s.name, length: s.bytes.length, hex: toHex(s.bytes) })),
+      malformed: found.malformed ?? null,
+      tree: found.tree,
+    };
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  } else {
+    process.stdout.write(treeText(found.tree, found.sources) + '\n');
+  }
+  return code;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.help || args.command === '') {
+      (args.help ? process.stdout : process.stderr).write(usage + '\n');
+      return args.help ? ExitCode.ok : ExitCode.usage;
+    }
+    if (args.command === 'fields' && args.listFields) {
+      registerAllDissectors();
+      process.stdout.write(knownFieldNames().join('\n') + '\n');
+      return ExitCode.ok;
+    }
+    const commands: Record<string, (a: CliArgs, f: string) => Promise<number>> = {
+      fields: fieldsCommand,
+      list: listCommand,
+      show: showCommand,
+    };
+    const command = commands[args.command];
+    if (!command) throw new UsageError(`unknown command "${args.command}"`);
+    if (!args.file) throw new UsageError(`${args.command} needs a capture FILE`);
+    registerAllDissectors();
+    return await command(args, args.file);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`dnspector: ${err.message}\n\n${usage}\n`);
+      return ExitCode.usage;
+    }
+    throw err;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`dnspector: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exitCode = 70;
+  },
+);
