@@ -1,7 +1,12 @@
 /**
  * What every capture reader yields, whatever the file format: one record per packet,
- * with a view of its captured bytes (valid until the reader is pushed more data; copy
- * to keep) and where it sits in the file.
+ * with a view of its captured bytes and where it sits in the file.
+ *
+ * Lifetime (decided for speed: no allocation per record beyond the bytes' view and the
+ * bigint time): a reader hands the sink ONE record object that it reuses for every packet,
+ * and `data` is a view into the pushed chunk or into the reader's small pending buffer.
+ * Both are valid only during the sink call. A sink that keeps a record must copy it
+ * (`copyRecord`).
  */
 
 /** Link-layer header types (https://www.tcpdump.org/linktypes.html) that DNSpector decodes. */
@@ -24,6 +29,11 @@ export interface CaptureRecord {
   fileOffset: number;
   /** Capture time in nanoseconds since the epoch (bigint: 2^53 ns is only 104 days). */
   timeNs: bigint;
+  /**
+   * True when the record carries no timestamp (pcapng Simple Packet Block); timeNs is
+   * then 0n and tshark prints frame.time_epoch empty. Readers always set it.
+   */
+  timeUnknown?: boolean;
   /** Bytes captured (may be less than originalLength: snap length). */
   capturedLength: number;
   /** Length of the packet on the wire. */
@@ -31,22 +41,37 @@ export interface CaptureRecord {
   linkType: number;
   /** Interface index within its section (pcapng), 0 for pcap. */
   interfaceId: number;
-  /** The captured bytes. A view into the reader's buffer: copy it to keep it. */
+  /** The captured bytes. A view into the reader's buffer, valid during the sink call only. */
   data: Uint8Array;
 }
 
-/** A problem with the file itself (not with a packet): always with the byte offset. */
+/** A record (and its bytes) that outlives the sink call. */
+export function copyRecord(record: CaptureRecord): CaptureRecord {
+  return { ...record, data: record.data.slice() };
+}
+
+/**
+ * A problem with the file itself (not with a packet): always with the byte offset. Whether
+ * it stopped the reading is the reader's `failed` flag (the fatal problem is then the last
+ * one); a non-fatal problem (e.g. a pcapng packet naming an unknown interface) skips a block.
+ */
 export interface CaptureProblem {
-  /** `truncated`: the file ended inside a record; `format`: the bytes are not a valid capture. */
-  kind: 'truncated' | 'format' | 'unsupported';
+  /**
+   * `truncated`: the file ended inside a record; `format`: the bytes are not a valid
+   * capture; `unsupported`: valid but not handled (e.g. a pcap major version < 2);
+   * `io`: the file could not be read (Node adapter only).
+   */
+  kind: 'truncated' | 'format' | 'unsupported' | 'io';
   fileOffset: number;
   message: string;
 }
 
 export interface CaptureFileInfo {
   format: 'pcap' | 'pcapng';
-  /** pcap: 'us' or 'ns'; pcapng: per interface, so 'mixed' is possible. */
+  /** Byte order of the pcap file, or of the first pcapng section. */
   byteOrder: 'little' | 'big';
+  /** pcap only: 'us' or 'ns' by the magic (pcapng resolution is per interface). */
+  timePrecision?: 'us' | 'ns';
 }
 
 /**
@@ -63,6 +88,8 @@ export interface CaptureReader {
   readonly problems: readonly CaptureProblem[];
   /** True after a fatal problem: further pushes are ignored. */
   readonly failed: boolean;
+  /** Records delivered to the sink so far (the last frame number). */
+  readonly frames: number;
 }
 
 export type RecordSink = (record: CaptureRecord) => void;
