@@ -3,10 +3,12 @@
  * with a view of its captured bytes and where it sits in the file.
  *
  * Lifetime (decided for speed: no allocation per record beyond the bytes' view and the
- * bigint time): a reader hands the sink ONE record object that it reuses for every packet,
- * and `data` is a view into the pushed chunk or into the reader's small pending buffer.
- * Both are valid only during the sink call. A sink that keeps a record must copy it
- * (`copyRecord`).
+ * bigint time): a reader hands the sink ONE record object that it reuses for every packet;
+ * its fields are valid only during the sink call (copy what you keep, or `copyRecord`).
+ * `data` is a view into the pushed chunk, or into a buffer that assembled a record split
+ * across chunks; readers never write into such a buffer again, so a kept `data` view stays
+ * valid as long as the caller does not modify the chunks it pushed (Node's file and zlib
+ * streams never do).
  */
 
 /** Link-layer header types (https://www.tcpdump.org/linktypes.html) that DNSpector decodes. */
@@ -41,7 +43,7 @@ export interface CaptureRecord {
   linkType: number;
   /** Interface index within its section (pcapng), 0 for pcap. */
   interfaceId: number;
-  /** The captured bytes. A view into the reader's buffer, valid during the sink call only. */
+  /** The captured bytes: a view (see the lifetime note at the top), never a copy. */
   data: Uint8Array;
 }
 

@@ -4,8 +4,10 @@
  * format as (bytes, view, position, length).
  *
  * Units that lie wholly inside a chunk are handed out in place (no copy); only a unit split
- * across chunks is assembled in a small pending buffer, which grows to the largest such unit
- * (bounded: the format rejects absurd lengths in `measure` before anything is allocated).
+ * across chunks is assembled in a pending buffer of that unit's size (bounded: the format
+ * rejects absurd lengths in `measure` before anything is allocated). A pending buffer is
+ * never written again once its unit was handed out, so views of records stay valid as long
+ * as the caller leaves its pushed chunks alone (one small allocation per split unit).
  * Hand-written rather than a stream library because the core has no Node streams and the
  * hot path must not copy or allocate per record.
  */
@@ -13,6 +15,9 @@ import type { CaptureFileInfo, CaptureProblem, CaptureReader } from './captureRe
 
 /** `measure` returns this when the unit is invalid (the format has called `fail`). */
 export const BAD_UNIT = -1;
+
+const EMPTY = new Uint8Array(0);
+const EMPTY_VIEW = new DataView(EMPTY.buffer);
 
 export abstract class ChunkedReader implements CaptureReader {
   info: CaptureFileInfo | undefined = undefined;
@@ -24,8 +29,8 @@ export abstract class ChunkedReader implements CaptureReader {
   /** Bytes the format needs to see before `measure` can tell the unit's length. */
   protected headerNeed: number;
 
-  private pending = new Uint8Array(0);
-  private pendingView = new DataView(this.pending.buffer);
+  private pending = EMPTY;
+  private pendingView = EMPTY_VIEW;
   private pendingLen = 0;
   /** File offset of the next unit (the start of `pending` when it holds bytes). */
   private offset = 0;
@@ -70,7 +75,10 @@ export abstract class ChunkedReader implements CaptureReader {
     while (end - pos >= this.headerNeed) {
       const length = this.measure(chunk, view, pos, this.offset);
       if (length < 0) return;
-      if (end - pos < length) break;
+      if (end - pos < length) {
+        this.reserve(length);
+        break;
+      }
       this.consume(chunk, view, pos, length, this.offset);
       if (this.failed) return;
       pos += length;
@@ -116,7 +124,10 @@ export abstract class ChunkedReader implements CaptureReader {
     if (this.failed) return -1;
     this.offset += length;
     // Formats never return a length below headerNeed, so the unit took all pending bytes.
+    // Records may still view this buffer: start a new one for the next split unit.
     this.pendingLen = 0;
+    this.pending = EMPTY;
+    this.pendingView = EMPTY_VIEW;
     return pos;
   }
 
@@ -138,7 +149,7 @@ export abstract class ChunkedReader implements CaptureReader {
 
   private reserve(size: number): void {
     if (size <= this.pending.length) return;
-    const grown = new Uint8Array(Math.max(size, this.pending.length * 2, 256));
+    const grown = new Uint8Array(Math.max(size, this.pending.length * 2, this.headerNeed));
     grown.set(this.pending.subarray(0, this.pendingLen));
     this.pending = grown;
     this.pendingView = new DataView(grown.buffer);
