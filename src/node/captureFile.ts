@@ -82,7 +82,9 @@ export async function readCaptureFile(
   try {
     for await (const chunk of source as AsyncIterable<Uint8Array>) {
       reached += chunk.length;
-      reader.push(chunk);
+      // A plain Uint8Array view of the Buffer: records then carry plain views, never
+      // Buffers (whose slice() does not copy).
+      reader.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
       if (reader.failed) break;
     }
   } catch (err) {

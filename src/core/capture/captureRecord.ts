@@ -47,9 +47,9 @@ export interface CaptureRecord {
   data: Uint8Array;
 }
 
-/** A record (and its bytes) that outlives the sink call. */
+/** A record (and its bytes) that outlives the sink call: a plain Uint8Array copy. */
 export function copyRecord(record: CaptureRecord): CaptureRecord {
-  return { ...record, data: record.data.slice() };
+  return { ...record, data: new Uint8Array(record.data) };
 }
 
 /**
