@@ -1,0 +1,169 @@
+/**
+ * Reading a domain name the way Wireshark 4.0's expand_dns_name/get_dns_name does, so the
+ * text, the byte length and the malformed cases equal tshark's: labels joined by '.', at
+ * most 254 bytes kept (then "<Name too long>"), compression pointers relative to the
+ * message start (followed in either direction, as tshark does; more than 255 pointers or
+ * a pointer to two bytes past itself is "<Name contains a pointer that loops>"), extended
+ * label 0x41 as a "\[x..../n]" bit string, other 0x40 labels "<Unknown extended label>",
+ * label type 0x80 and reads past the end throw. Work is bounded per name (at most 256
+ * pointer jumps, each followed by at most the message's length in label bytes), and a
+ * per-message budget keeps a whole message linear in its length.
+ */
+import { DnsBoundsError, u8, type DnsView } from './dnsWire';
+import { formatText } from './dnsText';
+
+const MAX_DNAME_LEN = 255;
+const MIN_DNAME_LEN = 2;
+
+export interface WireName {
+  /** Bytes the name occupies where it starts (up to and including the first pointer). */
+  used: number;
+  /** The name as tshark shows it (format_text applied, or a placeholder such as "<Root>"). */
+  text: string;
+  /** Wireshark's name_len: bytes of the expanded name (placeholders: their length). */
+  nameLen: number;
+  /** Label count as tshark computes it (dots + 1 for names longer than one byte). */
+  labels: number;
+}
+
+/** Per-message work counter shared by all names of one message. */
+export interface NameBudget {
+  remaining: number;
+}
+
+export function newNameBudget(v: DnsView): NameBudget {
+  return { remaining: 300 * (v.end - v.base) + 65536 };
+}
+
+const scratch = new Uint8Array(MAX_DNAME_LEN);
+
+function spend(budget: NameBudget, offset: number): void {
+  if (--budget.remaining < 0) throw new DnsBoundsError(offset, 'Name decoding exceeded its work budget');
+}
+
+function countLabels(buf: Uint8Array, len: number): number {
+  if (len <= 1) return 0;
+  let n = 1;
+  for (let i = 0; i < len; i++) if (buf[i] === 0x2e) n++;
+  return n;
+}
+
+function placeholder(text: string, used: number): WireName {
+  return { used, text, nameLen: text.length, labels: countLabels(asciiBytes(text), text.length) };
+}
+
+function asciiBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+/** Appends an ASCII string as snprintf into the remaining room would; returns the new state. */
+function appendPrinted(s: string, np: number, maxname: number): [number, number] {
+  if (maxname <= 0) return [np, maxname];
+  const printLen = s.length;
+  if (printLen <= maxname) {
+    // snprintf writes at most maxname-1 characters; Wireshark still advances by printLen.
+    const n = Math.min(printLen, maxname - 1);
+    for (let i = 0; i < n; i++) scratch[np + i] = s.charCodeAt(i);
+    if (n < printLen) scratch[np + n] = 0;
+    return [np + printLen, maxname - printLen];
+  }
+  return [np, 0];
+}
+
+/** Reads the name at `offset`; throws DnsBoundsError where tshark throws. */
+export function readName(v: DnsView, offset: number, budget: NameBudget): WireName {
+  const start = offset;
+  let np = 0;
+  let nameLen = 0;
+  let maxname = MAX_DNAME_LEN;
+  let len = -1;
+  let pointers = 0;
+  for (;;) {
+    spend(budget, offset);
+    const c = u8(v, offset);
+    offset++;
+    if (c === 0) break;
+    switch (c & 0xc0) {
+      case 0x00: {
+        if (np !== 0) {
+          if (maxname > 0) {
+            scratch[np++] = 0x2e;
+            nameLen++;
+            maxname--;
+          }
+        } else {
+          maxname--;
+        }
+        for (let k = c; k > 0; k--) {
+          if (maxname > 0) {
+            scratch[np++] = u8(v, offset);
+            nameLen++;
+            maxname--;
+          }
+          offset++;
+        }
+        budget.remaining -= c;
+        break;
+      }
+      case 0x40: {
+        if ((c & 0x3f) !== 0x01) {
+          len = offset - start;
+          if (len < 1) throw new DnsBoundsError(offset);
+          return placeholder('<Unknown extended label>', len);
+        }
+        const bitCount = u8(v, offset);
+        offset++;
+        let labelLen = Math.trunc((bitCount - 1) / 8) + 1;
+        [np, maxname] = appendPrinted('\\[x', np, maxname);
+        while (labelLen-- > 0) {
+          if (maxname > 0) {
+            const b = u8(v, offset);
+            [np, maxname] = appendPrinted(b.toString(16).padStart(2, '0'), np, maxname);
+          }
+          offset++;
+        }
+        [np, maxname] = appendPrinted(`/${bitCount}]`, np, maxname);
+        break;
+      }
+      case 0x80:
+        throw new DnsBoundsError(offset - 1, 'Malformed Packet (Exception occurred)');
+      default: {
+        const indir = v.base + (((c & 0x3f) << 8) | u8(v, offset));
+        offset++;
+        pointers++;
+        if (len < 0) len = offset - start;
+        if (indir === offset + 2 || pointers > MAX_DNAME_LEN) {
+          if (len < 1) throw new DnsBoundsError(offset);
+          return placeholder('<Name contains a pointer that loops>', len);
+        }
+        offset = indir;
+        break;
+      }
+    }
+  }
+  if (len < 0) len = offset - start;
+  if (maxname <= 0) return placeholder('<Name too long>', len);
+  // The C string ends at the first NUL byte (a label may contain one).
+  let cLen = 0;
+  while (cLen < np && scratch[cLen] !== 0) cLen++;
+  if (cLen === 0 && len <= MIN_DNAME_LEN) return { used: len, text: '<Root>', nameLen: 6, labels: 1 };
+  if (len < MIN_DNAME_LEN || (len > MIN_DNAME_LEN && nameLen === 0)) throw new DnsBoundsError(start);
+  return { used: len, text: formatText(scratch, 0, nameLen), nameLen, labels: countLabels(scratch, nameLen) };
+}
+
+/** Reads a name at `offset` only to skip it: its byte length where it starts, without expanding pointers. */
+export function skipName(v: DnsView, offset: number): number {
+  const start = offset;
+  for (;;) {
+    const c = u8(v, offset);
+    if (c === 0) return offset + 1 - start;
+    if ((c & 0xc0) === 0xc0) {
+      u8(v, offset + 1);
+      return offset + 2 - start;
+    }
+    if ((c & 0xc0) !== 0) return -1;
+    offset += c + 1;
+  }
+}
