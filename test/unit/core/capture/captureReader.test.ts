@@ -95,4 +95,26 @@ describe('createCaptureReader', () => {
     reader.end();
     assert.deepEqual(kept, [payload(33, 9), payload(70, 8)]);
   });
+
+  it('never throws on damaged files: random byte flips in pcap and pcapng, in random chunks', () => {
+    // A small deterministic PRNG (xorshift32) so a failure can be replayed.
+    let state = 0x9e3779b9;
+    const random = (n: number): number => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) % n;
+    };
+    for (const original of [pcap, pcapng]) {
+      for (let round = 0; round < 2000; round++) {
+        const bytes = original.slice();
+        const flips = 1 + random(4);
+        for (let i = 0; i < flips; i++) bytes[random(bytes.length)] = random(256);
+        const cuts = [random(bytes.length), random(bytes.length)].sort((a, b) => a - b);
+        const { records, reader } = collect(bytes, cuts);
+        for (const p of reader.problems) assert.ok(p.fileOffset >= 0 && p.fileOffset < bytes.length);
+        for (const r of records) assert.ok(r.fileOffset + r.data.length <= bytes.length);
+      }
+    }
+  });
 });
