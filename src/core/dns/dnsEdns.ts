@@ -9,8 +9,8 @@ import type { FieldNode } from '../field';
 import { addField } from '../fieldValue';
 import { dnsField } from './dnsFields';
 import type { DnsWalk } from './dnsMessage';
-import { addBytes } from './dnsRecordData';
-import { asciiText, formatText, ipv4Text, ipv6Text } from './dnsText';
+import { addAscii, addBytes } from './dnsRecordData';
+import { formatText, ipv4Text, ipv6Text } from './dnsText';
 import { dnssecAlgorithmNames, dnsTrueFalse, dsDigestTypeNames, ednsOptionNames, nsec3AlgorithmNames, clientSubnetFamilyNames } from './dnsValueTables';
 import { extendedErrorName, typeLabel } from './dnsValueNames';
 import { check, u16, u8 } from './dnsWire';
@@ -91,7 +91,7 @@ export function dissectOptOptions(w: DnsWalk, rr: FieldNode | null, off: number,
     let optLen = u16(v, o + 2);
     left -= 2;
     check(v, o, 4 + optLen);
-    const opt = rr ? addField(rr, F.opt, s, o, 4 + optLen, '', { label: `Option: ${optionName(code)}`, show: '' }) : null;
+    const opt = rr ? addField(rr, F.opt, s, o, 4 + optLen, '', { label: `Option: ${optionName(code)}`, show: '1' }) : null;
     addField(opt, F.code, s, o, 2, code, { display: named(ednsOptionNames, code) });
     o += 2;
     addField(opt, F.optLen, s, o, 2, optLen);
@@ -152,10 +152,7 @@ export function dissectOptOptions(w: DnsWalk, rr: FieldNode | null, off: number,
         left -= optLen;
         break;
       case 13:
-        if (optLen) {
-          check(v, o, optLen);
-          addField(opt, F.chain, s, o, optLen, asciiText(v.bytes, o, optLen));
-        }
+        if (optLen) addAscii(w, opt, F.chain, o, optLen);
         o += optLen;
         left -= optLen;
         break;

@@ -304,11 +304,31 @@ export function dissectDnsMessage(
   } catch (e) {
     // Bounds errors are tshark's exceptions; anything else is our bug, still kept inside the frame.
     const offset = e instanceof DnsBoundsError ? e.offset : base;
-    const message = e instanceof DnsBoundsError ? e.message : `Dissector bug: ${e instanceof Error ? e.message : String(e)}`;
+    let message = e instanceof DnsBoundsError ? e.message : `Dissector bug: ${e instanceof Error ? e.message : String(e)}`;
+    // A read past bytes the capture cut off (snap length) is tshark's "Packet size limited
+    // during capture", not a malformed packet.
+    if (e instanceof DnsBoundsError && offset >= end && end >= src.bytes.length && ctx.meta.capturedLength < ctx.meta.originalLength) {
+      message = 'Packet size limited during capture: DNS truncated';
+    }
     info.malformed = { message, offset };
     markMalformed(ctx, dnsTree, flavor === 'llmnr' ? 'LLMNR' : flavor === 'mdns' ? 'MDNS' : 'DNS', message, source, offset);
   }
   if (w.edns) info.edns = w.edns;
-  info.info = w.info;
+  info.info = truncateColumn(w.info);
   return info;
+}
+
+/** tshark's columns hold at most 4095 bytes of UTF-8 (COL_MAX_INFO_LEN - 1). */
+export function truncateColumn(text: string): string {
+  if (text.length <= 1023) return text;
+  let bytes = 0;
+  let i = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes + n > 4095) return text.slice(0, i);
+    bytes += n;
+    i += ch.length;
+  }
+  return text;
 }

@@ -12,7 +12,7 @@ import { dnsField } from './dnsFields';
 import type { DnsWalk } from './dnsMessage';
 import { dissectOptOptions } from './dnsEdns';
 import { dnsPacketRecordValue } from './dnsPacketAdapter';
-import { absoluteTimeText, asciiText, ipv4Text, ipv6Text, timeSecsToStr } from './dnsText';
+import { absoluteTimeText, asciiString, asciiText, ipv4Text, ipv6Text, timeSecsToStr } from './dnsText';
 import {
   dnssecAlgorithmNames,
   dnsTrueFalse,
@@ -169,11 +169,11 @@ export function addBytes(w: DnsWalk, parent: FieldNode | null, def: FieldDef, of
 }
 
 /** Adds an FT_STRING field read with ENC_ASCII, bounds-checked. */
-function addAscii(w: DnsWalk, parent: FieldNode | null, def: FieldDef, off: number, len: number): string {
+export function addAscii(w: DnsWalk, parent: FieldNode | null, def: FieldDef, off: number, len: number): string {
   check(w.v, off, len);
-  const s = asciiText(w.v.bytes, off, len);
-  addField(parent, def, w.source, off, len, s);
-  return s;
+  const s = asciiString(w.v.bytes, off, len);
+  addField(parent, def, w.source, off, len, s.label, { show: s.show });
+  return s.label;
 }
 
 function addUint(w: DnsWalk, parent: FieldNode | null, def: FieldDef, off: number, size: 1 | 2 | 4, display?: (v: number) => string): number {
@@ -595,7 +595,10 @@ function dissectSvcb(w: DnsWalk, rr: FieldNode | null, off: number, len: number)
   o += t.used;
   while (len > o - off) {
     const param = rr ? addText(rr, 'SvcParam', w.source, o, 0) : null;
-    if (param) param.name = F.svcbParam.name;
+    if (param) {
+      param.name = F.svcbParam.name;
+      param.show = '1'; // tshark -T fields prints FT_NONE as 1
+    }
     const key = u16(v, o);
     addField(param, F.svcbKey, w.source, o, 2, key, { display: `${svcbKey(key)} (${key})` });
     const plen = u16(v, o + 2);

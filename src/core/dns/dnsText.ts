@@ -72,14 +72,31 @@ export function formatText(bytes: ArrayLike<number>, start = 0, length = bytes.l
   return out;
 }
 
-/** ASCII string as tshark shows an FT_STRING read with ENC_ASCII (bytes >= 0x80 become U+FFFD). */
-export function asciiText(bytes: Uint8Array, start: number, length: number): string {
-  let s = '';
+/**
+ * An FT_STRING read from the packet with ENC_ASCII, as tshark 4.0 shows it: the C string
+ * ends at the first NUL, bytes >= 0x80 become U+FFFD; `label` is format_text of that, and
+ * `show` (-T fields) keeps control characters raw instead of escaping them.
+ */
+export function asciiString(bytes: Uint8Array, start: number, length: number): { label: string; show: string } {
+  let label = '';
+  let show = '';
   for (let i = start; i < start + length; i++) {
     const c = bytes[i] as number;
-    s += c < 0x80 ? formatText(bytes, i, 1) : '\ufffd';
+    if (c === 0) break;
+    if (c >= 0x80) {
+      label += '\ufffd';
+      show += '\ufffd';
+    } else {
+      label += formatText(bytes, i, 1);
+      show += String.fromCharCode(c);
+    }
   }
-  return s;
+  return { label, show };
+}
+
+/** The label text of an ENC_ASCII string (see asciiString). */
+export function asciiText(bytes: Uint8Array, start: number, length: number): string {
+  return asciiString(bytes, start, length).label;
 }
 
 function plural(n: number, unit: string): string {
