@@ -18,6 +18,8 @@ import { addProtocol, markMalformed, moduleState, type PacketContext } from './p
 
 const f = defineFields({
   version: { name: 'ipv6.version', label: 'Version', type: 'FT_UINT8', base: 'BASE_DEC', bitmask: 0xf0 },
+  // Wireshark also adds a hidden ip.version to IPv6, so `ip.version == 6` filters work.
+  ipVersion: { name: 'ip.version', label: 'Version', type: 'FT_UINT8', base: 'BASE_DEC', bitmask: 0xf0 },
   tclass: { name: 'ipv6.tclass', label: 'Traffic Class', type: 'FT_UINT32', base: 'BASE_HEX', bitmask: 0x0ff00000 },
   flow: { name: 'ipv6.flow', label: 'Flow Label', type: 'FT_UINT24', base: 'BASE_HEX', bitmask: 0xfffff },
   plen: { name: 'ipv6.plen', label: 'Payload Length', type: 'FT_UINT16', base: 'BASE_DEC' },
@@ -82,6 +84,7 @@ function ipv6Defrag(ctx: PacketContext): FragmentTable {
 
 function addFixedHeader(node: FieldNode, b: Uint8Array, source: number, s: number): void {
   const w = u32(b, s);
+  addField(node, f.ipVersion, source, s, 1, 6, { word: b[s] as number, hidden: true });
   addField(node, f.version, source, s, 1, 6, { word: b[s] as number });
   const tc = (w >>> 20) & 0xff;
   addField(node, f.tclass, source, s, 4, tc, { word: w, display: `0x${tc.toString(16).padStart(2, '0')}`, show: `0x${tc.toString(16).padStart(2, '0')}` });

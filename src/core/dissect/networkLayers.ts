@@ -15,10 +15,14 @@ import { dissectSll, dissectSll2 } from './sll';
 import { dissectTcp } from './tcp';
 import { dissectUdp } from './udp';
 
+/** PPP in HDLC-like framing (tcpdump.org linktypes), not in captureRecord's LinkType list. */
+const LINKTYPE_PPP_HDLC = 50;
+
 export function registerNetworkLayers(): void {
   linkTypeTable.set(LinkType.NULL, dissectNull);
   linkTypeTable.set(LinkType.ETHERNET, dissectEthernet);
   linkTypeTable.set(LinkType.PPP, dissectPpp);
+  linkTypeTable.set(LINKTYPE_PPP_HDLC, dissectPpp);
   linkTypeTable.set(LinkType.RAW, dissectRaw);
   linkTypeTable.set(LinkType.LOOP, dissectLoop);
   linkTypeTable.set(LinkType.LINUX_SLL, dissectSll);

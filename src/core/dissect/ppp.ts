@@ -1,7 +1,8 @@
 /**
- * PPP in HDLC-like framing (link type 9): address 0xff, control 0x03, then a 2-byte
- * protocol (0x0021 IPv4, 0x0057 IPv6). Frames without the address/control bytes start
- * directly with the protocol, as Wireshark also accepts.
+ * PPP (link type 9, and 50, PPP in HDLC-like framing, which Wireshark decodes the same
+ * way): when the first byte is the address 0xff, address and control come first; then a
+ * 2-byte protocol (0x0021 IPv4, 0x0057 IPv6). Without 0xff the frame starts with the
+ * protocol, as Wireshark also accepts.
  */
 import { addField } from '../fieldValue';
 import { defineFields } from '../field';
@@ -24,7 +25,7 @@ const protocolNames = new Map<number, [string, number]>([
 export function dissectPpp(ctx: PacketContext, source: number, start: number, end: number): void {
   const b = ctx.sources[source]!.bytes;
   ctx.protocols.push('ppp');
-  const framed = end - start >= 2 && b[start] === 0xff && b[start + 1] === 0x03;
+  const framed = end - start >= 1 && b[start] === 0xff;
   const hdr = framed ? 4 : 2;
   const node = addProtocol(ctx, 'ppp', 'Point-to-Point Protocol', source, start, Math.min(hdr, end - start));
   if (end - start < hdr) {
@@ -36,7 +37,7 @@ export function dissectPpp(ctx: PacketContext, source: number, start: number, en
   if (node) {
     if (framed) {
       addField(node, f.address, source, start, 1, 0xff);
-      addField(node, f.control, source, start + 1, 1, 0x03);
+      addField(node, f.control, source, start + 1, 1, b[start + 1] as number);
     }
     const name = known?.[0] ?? 'Unknown';
     addField(node, f.protocol, source, start + hdr - 2, 2, proto, { display: `${name} (0x${proto.toString(16).padStart(4, '0')})` });

@@ -229,8 +229,24 @@ export function dissectTcp(ctx: PacketContext, source: number, start: number, en
   if (outcome === undefined || outcome.messages.length === 0) return;
   const dnsTcp = appDissectors.dnsTcp;
   for (const o of outcomes ?? []) {
-    for (const m of o.messages) handOver(ctx, node, source, m, dnsTcp);
+    let previousInline = false;
+    for (const m of o.messages) {
+      const protocolsBefore = ctx.protocols.length;
+      handOver(ctx, node, source, m, dnsTcp);
+      // tshark lists a protocol once for consecutive PDUs cut from the same segment
+      // ("tcp:dns" for two messages in one segment), but again after a reassembled one.
+      if (m.kind === 'inline' && previousInline) dropRepeatedProtocols(ctx.protocols, protocolsBefore);
+      previousInline = m.kind === 'inline';
+    }
   }
+}
+
+/** Removes protocols[from..] when they repeat the names just before them. */
+function dropRepeatedProtocols(protocols: string[], from: number): void {
+  const added = protocols.length - from;
+  if (added <= 0 || from < added) return;
+  for (let i = 0; i < added; i++) if (protocols[from + i] !== protocols[from - added + i]) return;
+  protocols.length = from;
 }
 
 interface HeaderValues {

@@ -3,11 +3,13 @@
  * verified (Wireshark's default). Length rules follow tshark 4.0: a length below 8 is
  * bogus and stops dissection (so DNS is not decoded, e.g. tcpdump's dns-zlip captures);
  * a length beyond the IP payload is flagged and the bytes present are still handed on.
- * Datagrams with a DNS port on either side go to appDissectors.dnsUdp.
+ * Datagrams with a DNS port on either side go to appDissectors.dnsUdp, and so do others
+ * whose payload passes tshark's DNS heuristic (dnsHeuristic.ts).
  */
 import { addExpert, defineFields } from '../field';
 import { addField } from '../fieldValue';
 import { u16 } from './byteRead';
+import { looksLikeDns } from './dnsHeuristic';
 import { addProtocol, markMalformed, type PacketContext } from './packetContext';
 import { appDissectors } from './registry';
 
@@ -79,7 +81,8 @@ export function dissectUdp(ctx: PacketContext, source: number, start: number, en
   }
   const ports = ctx.state.dnsPorts;
   const dns = appDissectors.dnsUdp;
-  if (dns !== undefined && (ports.has(srcPort) || ports.has(dstPort)) && payloadEnd > start + 8) {
+  if (dns === undefined || payloadEnd <= start + 8) return;
+  if (ports.has(srcPort) || ports.has(dstPort) || looksLikeDns(b, start + 8, payloadEnd)) {
     dns(ctx, source, start + 8, payloadEnd);
   }
 }
