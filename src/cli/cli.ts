@@ -38,14 +38,24 @@ function isDns(frame: DissectedFrame): boolean {
 /** Reports file problems on stderr; returns the exit code they call for. */
 function report(file: string, run: CaptureRun): number {
   for (const w of run.warnings) process.stderr.write(`dnspector: ${file}: warning: ${w}\n`);
-  const fatal = run.problems.find((p) => p.kind !== 'unsupported') ?? run.problems[0];
-  if (!fatal) return ExitCode.ok;
-  const what = fatal.kind === 'truncated' ? 'truncated capture' : 'damaged capture';
+  const last = run.problems.at(-1);
+  for (const p of run.problems.slice(0, -1)) {
+    process.stderr.write(`dnspector: ${file}: warning at byte offset ${p.fileOffset}: ${p.message}\n`);
+  }
+  if (!last) return ExitCode.ok;
+  const what =
+    last.kind === 'truncated'
+      ? 'truncated capture'
+      : last.kind === 'io'
+        ? 'cannot read'
+        : last.kind === 'unsupported'
+          ? 'unsupported capture'
+          : 'damaged capture';
   process.stderr.write(
-    `dnspector: ${file}: ${what} at byte offset ${fatal.fileOffset}: ${fatal.message} ` +
+    `dnspector: ${file}: ${what} at byte offset ${last.fileOffset}: ${last.message} ` +
       `(${run.frames} complete packet${run.frames === 1 ? '' : 's'} read)\n`,
   );
-  if (run.frames === 0 && fatal.kind !== 'truncated') return ExitCode.unreadable;
+  if (run.frames === 0 && last.kind !== 'truncated') return ExitCode.unreadable;
   return ExitCode.damaged;
 }
 
@@ -152,7 +162,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await command(args, args.file);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`dnspector: ${err.message}\n\n${usage}\n`);
+      const hint = err.message.includes('known fields') ? '' : `\n${usage}\n`;
+      process.stderr.write(`dnspector: ${err.message}\n${hint}`);
       return ExitCode.usage;
     }
     throw err;

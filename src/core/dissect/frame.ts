@@ -168,10 +168,14 @@ export class FrameDissector {
       start: 0,
       length: 0,
     });
-    const abs = absoluteTimeText(record.timeNs);
-    addField(frame, F.time, 0, 0, 0, abs);
-    const epoch = secondsText(record.timeNs);
-    addField(frame, F.epoch, 0, 0, 0, epoch, { display: `${epoch} seconds` });
+    if (record.timeUnknown) {
+      // Simple Packet Blocks carry no time: tshark shows none (empty frame.time_epoch).
+      frame.children?.push({ name: '', label: 'Arrival Time: unknown (no timestamp in the record)', source: 0, start: 0, length: 0 });
+    } else {
+      addField(frame, F.time, 0, 0, 0, absoluteTimeText(record.timeNs));
+      const epoch = secondsText(record.timeNs);
+      addField(frame, F.epoch, 0, 0, 0, epoch, { display: `${epoch} seconds` });
+    }
     const delta = secondsText(record.timeNs - previousNs);
     addField(frame, F.delta, 0, 0, 0, delta, {
       label: `[${F.delta.label}: ${delta} seconds]`,

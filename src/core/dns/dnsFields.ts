@@ -3,7 +3,7 @@
  * registers them, generated from `tshark -G fields`. `dnsField(name)` looks one up; a
  * typo is a start-up error, not a silently missing field.
  */
-import type { FieldBase, FieldDef, FieldType } from '../field';
+import { registerFieldDefs, type FieldBase, type FieldDef, type FieldType } from '../field';
 
 const knownTypes = new Set<string>([
   'FT_NONE', 'FT_PROTOCOL', 'FT_BOOLEAN', 'FT_UINT8', 'FT_UINT16', 'FT_UINT24', 'FT_UINT32', 'FT_UINT64',
@@ -351,6 +351,7 @@ for (const [name, label, type, base, bitmask] of rows) {
   const b = base.startsWith('BASE_') ? (base as FieldBase) : undefined;
   defs.set(name, { name, label, type: t, ...(b ? { base: b } : {}), ...(bitmask ? { bitmask } : {}) });
 }
+registerFieldDefs(defs.values());
 
 /** The registration of a DNS field by its filter name. */
 export function dnsField(name: string): FieldDef {
