@@ -14,6 +14,7 @@ import { addField } from '../fieldValue';
 import { absoluteTimeText, secondsText } from '../format/timeText';
 import {
   createCaptureState,
+  malformedColumnSuffix,
   markMalformed,
   type CaptureState,
   type DissectOptions,
@@ -131,6 +132,7 @@ export class FrameDissector {
       }
     }
 
+    if (ctx.malformed) ctx.column.info += malformedColumnSuffix(ctx.malformed.kind);
     if (frameNode) {
       const text = ['frame', ...ctx.protocols].join(':');
       const protocols = addField(frameNode, F.protocols, 0, 0, 0, text, {

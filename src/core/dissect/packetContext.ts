@@ -93,7 +93,14 @@ export interface PacketContext {
   /** The Protocol and Info columns, set by the highest layer that knows better. */
   column: { protocol: string; info: string };
   /** The first malformation found (tshark's "[Malformed Packet: PROTO]"). */
-  malformed?: { protocol: string; message: string; source: number; offset: number };
+  malformed?: {
+    protocol: string;
+    message: string;
+    source: number;
+    offset: number;
+    /** `short`: the bytes ran out where the snap length cut the frame (tshark's _ws.short). */
+    kind: 'malformed' | 'short';
+  };
 }
 
 /** A layer's entry point: dissect bytes [start, end) of sources[source]. Never throws. */
@@ -130,9 +137,11 @@ export function addProtocol(
 }
 
 /**
- * Records the first malformation of the frame and adds tshark's "[Malformed Packet: PROTO]"
- * item, whose `-T fields` text for `_ws.malformed` is, as tshark prints it,
- * "[Malformed Packet: PROTO],_ws.malformed" (the item and its expert child).
+ * Records the first malformation of the frame and adds tshark's item for it:
+ * "[Malformed Packet: PROTO]" (`_ws.malformed`, whose `-T fields` text tshark prints as
+ * "[Malformed Packet: PROTO],_ws.malformed": the item and its expert child), or, when the
+ * bytes ran out because the snap length cut the frame, "[Packet size limited during
+ * capture: PROTO truncated]" (`_ws.short`, not malformed).
  */
 export function markMalformed(
   ctx: PacketContext,
@@ -141,9 +150,24 @@ export function markMalformed(
   message: string,
   source: number,
   offset: number,
+  kind: 'malformed' | 'short' = 'malformed',
 ): void {
-  ctx.malformed ??= { protocol, message, source, offset };
+  ctx.malformed ??= { protocol, message, source, offset, kind };
   if (parent === null || ctx.tree === null) return;
+  if (kind === 'short') {
+    const label = `[Packet size limited during capture: ${protocol} truncated]`;
+    ctx.tree.push({
+      name: '_ws.short',
+      label,
+      show: label,
+      source,
+      start: offset,
+      length: 0,
+      generated: true,
+      expert: { severity: 'warn', message },
+    });
+    return;
+  }
   const label = `[Malformed Packet: ${protocol}]`;
   const expert = { severity: 'error', message } as const;
   ctx.tree.push({
@@ -171,4 +195,9 @@ export function markMalformed(
       },
     ],
   });
+}
+
+/** What tshark appends to the Info column of a frame that ran out of bytes. */
+export function malformedColumnSuffix(kind: 'malformed' | 'short'): string {
+  return kind === 'short' ? '[Packet size limited during capture]' : '[Malformed Packet]';
 }

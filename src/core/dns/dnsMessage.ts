@@ -9,13 +9,13 @@
  * Scan mode (ctx.tree === null) runs the same walk with a null parent: no field objects,
  * no labels; it still builds the Info text and the DnsMessageInfo.
  */
-import { addText, type FieldNode } from '../field';
+import { addText, type FieldDef, type FieldNode } from '../field';
 import { addField } from '../fieldValue';
 import { addProtocol, markMalformed, type DnsMessageInfo, type PacketContext } from '../dissect/packetContext';
 import { dnsField } from './dnsFields';
 import { dnsOpcodeNames, dnsRcodeNames, dnsTrueFalse } from './dnsValueTables';
 import { classLabel, className, opcodeName, rcodeName, typeLabel, typeShortName } from './dnsValueNames';
-import { DnsBoundsError, u16, type DnsView } from './dnsWire';
+import { DnsBoundsError, check, u16, type DnsView } from './dnsWire';
 import { newNameBudget, readName, type NameBudget } from './dnsWireName';
 import { dissectRecordData } from './dnsRecordData';
 import { dissectOptHeader } from './dnsEdns';
@@ -65,6 +65,9 @@ const F = {
   qryClass: dnsField('dns.qry.class'),
   qu: dnsField('dns.qry.qu'),
   respName: dnsField('dns.resp.name'),
+  srvService: dnsField('dns.srv.service'),
+  srvProto: dnsField('dns.srv.proto'),
+  srvName: dnsField('dns.srv.name'),
   respType: dnsField('dns.resp.type'),
   respClass: dnsField('dns.resp.class'),
   cacheFlush: dnsField('dns.resp.cache_flush'),
@@ -76,6 +79,12 @@ const F = {
 
 const OPCODE_UPDATE = 5;
 const T_OPT = 41;
+const T_SRV = 33;
+
+/** mDNS registers the class fields with mask 0x7fff (the top bit is QU / cache flush). */
+function mdnsClass(def: FieldDef): FieldDef {
+  return { ...def, bitmask: 0x7fff };
+}
 
 function tf(pair: readonly [string, string], set: boolean): string {
   return set ? pair[0] : pair[1];
@@ -159,7 +168,7 @@ function dissectQuestion(w: DnsWalk, parent: FieldNode | null, offset: number, i
     addField(q, F.labels, w.source, offset, name.used, name.labels, { generated: true });
     addField(q, F.qryType, w.source, typeOff, 2, type, { display: typeLabel(type) });
     if (w.flavor === 'mdns') {
-      addField(q, F.qryClass, w.source, typeOff + 2, 2, cls, { display: classLabel(cls), show: '0x' + cls.toString(16).padStart(4, '0') });
+      addField(q, mdnsClass(F.qryClass), w.source, typeOff + 2, 2, cls, { word: u16(w.v, typeOff + 2), display: classLabel(cls) });
       addField(q, F.qu, w.source, typeOff + 2, 2, qu, { word: u16(w.v, typeOff + 2), display: qu ? 'True' : 'False' });
     } else {
       addField(q, F.qryClass, w.source, typeOff + 2, 2, cls, { display: classLabel(cls) });
@@ -184,6 +193,8 @@ function dissectRecord(w: DnsWalk, parent: FieldNode | null, offset: number): nu
   w.info += ` ${typeShortName(type)}`;
   if (w.flavor === 'mdns' && flush) w.info += ', cache flush';
   let rr: FieldNode | null = null;
+  // tshark's record item covers the whole record: one that runs past the end throws here.
+  check(w.v, offset, name.used + 10 + dataLen);
   if (parent) {
     const head =
       type === T_OPT
@@ -194,10 +205,18 @@ function dissectRecord(w: DnsWalk, parent: FieldNode | null, offset: number): nu
   if (type === T_OPT) {
     dissectOptHeader(w, rr, offset, name, typeOff, dataLen);
   } else if (rr) {
-    addField(rr, F.respName, w.source, offset, name.used, name.text);
+    if (type === T_SRV && name.text !== '') {
+      // tshark 4.0 splits an SRV owner into _service._proto.name instead of dns.resp.name.
+      const parts = name.text.split('.');
+      addField(rr, F.srvService, w.source, offset, name.used, parts[0] ?? '');
+      if (parts.length > 1) addField(rr, F.srvProto, w.source, offset, name.used, parts[1] ?? '');
+      if (parts.length > 2) addField(rr, F.srvName, w.source, offset, name.used, parts.slice(2).join('.'));
+    } else {
+      addField(rr, F.respName, w.source, offset, name.used, name.text);
+    }
     addField(rr, F.respType, w.source, typeOff, 2, type, { display: typeLabel(type) });
     if (w.flavor === 'mdns') {
-      addField(rr, F.respClass, w.source, typeOff + 2, 2, cls, { display: classLabel(cls), show: '0x' + cls.toString(16).padStart(4, '0') });
+      addField(rr, mdnsClass(F.respClass), w.source, typeOff + 2, 2, cls, { word: rawClass, display: classLabel(cls) });
       addField(rr, F.cacheFlush, w.source, typeOff + 2, 2, flush, { word: rawClass, display: flush ? 'True' : 'False' });
     } else {
       addField(rr, F.respClass, w.source, typeOff + 2, 2, cls, { display: classLabel(cls) });
@@ -307,11 +326,13 @@ export function dissectDnsMessage(
     let message = e instanceof DnsBoundsError ? e.message : `Dissector bug: ${e instanceof Error ? e.message : String(e)}`;
     // A read past bytes the capture cut off (snap length) is tshark's "Packet size limited
     // during capture", not a malformed packet.
+    let kind: 'malformed' | 'short' = 'malformed';
     if (e instanceof DnsBoundsError && offset >= end && end >= src.bytes.length && ctx.meta.capturedLength < ctx.meta.originalLength) {
       message = 'Packet size limited during capture: DNS truncated';
+      kind = 'short';
     }
     info.malformed = { message, offset };
-    markMalformed(ctx, dnsTree, flavor === 'llmnr' ? 'LLMNR' : flavor === 'mdns' ? 'MDNS' : 'DNS', message, source, offset);
+    markMalformed(ctx, dnsTree, flavor === 'llmnr' ? 'LLMNR' : flavor === 'mdns' ? 'MDNS' : 'DNS', message, source, offset, kind);
   }
   if (w.edns) info.edns = w.edns;
   info.info = truncateColumn(w.info);
