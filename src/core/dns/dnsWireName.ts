@@ -29,10 +29,76 @@ export interface WireName {
 /** Per-message work counter shared by all names of one message. */
 export interface NameBudget {
   remaining: number;
+  /** Label runs already walked without output (see runEnd), by start offset. */
+  runs?: Map<number, LabelRun>;
 }
 
 export function newNameBudget(v: DnsView): NameBudget {
   return { remaining: 300 * (v.end - v.base) + 65536 };
+}
+
+/** How a run of labels ends when nothing more can be printed (the name is already full). */
+type LabelRun =
+  | { kind: 'end'; after: number }
+  | { kind: 'pointer'; after: number; target: number }
+  | { kind: 'unknownExt'; after: number }
+  | { kind: 'throw'; at: number };
+
+/**
+ * Walks labels from `offset` without producing text, as expand_dns_name does once the name
+ * is full (label bytes are skipped unread), up to the terminator, a pointer, an unknown
+ * extended label or an error. Memoised per message for every label start on the way, so
+ * all names of a message together cost time linear in its length.
+ */
+function runEnd(v: DnsView, offset: number, budget: NameBudget): LabelRun {
+  const memo = (budget.runs ??= new Map());
+  const seen: number[] = [];
+  let result: LabelRun;
+  for (;;) {
+    const known = memo.get(offset);
+    if (known) {
+      result = known;
+      break;
+    }
+    seen.push(offset);
+    spend(budget, offset);
+    if (offset < 0 || offset >= v.end) {
+      result = { kind: 'throw', at: offset };
+      break;
+    }
+    const c = v.bytes[offset] as number;
+    if (c === 0) {
+      result = { kind: 'end', after: offset + 1 };
+      break;
+    }
+    const kind = c & 0xc0;
+    if (kind === 0x00) {
+      offset += 1 + c;
+    } else if (kind === 0x40) {
+      if ((c & 0x3f) !== 0x01) {
+        result = { kind: 'unknownExt', after: offset + 1 };
+        break;
+      }
+      if (offset + 1 >= v.end) {
+        result = { kind: 'throw', at: offset + 1 };
+        break;
+      }
+      const bitCount = v.bytes[offset + 1] as number;
+      offset += 2 + Math.trunc((bitCount - 1) / 8) + 1;
+    } else if (kind === 0x80) {
+      result = { kind: 'throw', at: offset };
+      break;
+    } else {
+      if (offset + 1 >= v.end) {
+        result = { kind: 'throw', at: offset + 1 };
+        break;
+      }
+      result = { kind: 'pointer', after: offset + 2, target: v.base + (((c & 0x3f) << 8) | (v.bytes[offset + 1] as number)) };
+      break;
+    }
+  }
+  for (const o of seen) memo.set(o, result);
+  return result;
 }
 
 const scratch = new Uint8Array(MAX_DNAME_LEN);
@@ -72,8 +138,17 @@ function appendPrinted(s: string, np: number, maxname: number): [number, number]
   return [np, 0];
 }
 
-/** Reads the name at `offset`; throws DnsBoundsError where tshark throws. */
+/** Reads the name at `offset`; throws DnsBoundsError where tshark throws (get_dns_name). */
 export function readName(v: DnsView, offset: number, budget: NameBudget): WireName {
+  const n = expandName(v, offset, budget);
+  if (n.text === '<Root>') return n;
+  // get_dns_name: a name shorter than two bytes, or an empty name longer than two, is an error.
+  if (n.used < MIN_DNAME_LEN || (n.used > MIN_DNAME_LEN && n.nameLen === 0)) throw new DnsBoundsError(offset);
+  return n;
+}
+
+/** Wireshark's expand_dns_name (plus the "<Root>" rule of get_dns_name). */
+function expandName(v: DnsView, offset: number, budget: NameBudget): WireName {
   const start = offset;
   let np = 0;
   let nameLen = 0;
@@ -81,6 +156,29 @@ export function readName(v: DnsView, offset: number, budget: NameBudget): WireNa
   let len = -1;
   let pointers = 0;
   for (;;) {
+    if (maxname <= 0) {
+      // Nothing more can be printed: only how the name ends matters (memoised walk).
+      const r = runEnd(v, offset, budget);
+      if (r.kind === 'throw') throw new DnsBoundsError(Math.max(0, Math.min(r.at, v.end)));
+      if (r.kind === 'end') {
+        offset = r.after;
+        break;
+      }
+      if (r.kind === 'unknownExt') {
+        len = r.after - start;
+        if (len < 1) throw new DnsBoundsError(r.after);
+        return placeholder('<Unknown extended label>', len);
+      }
+      offset = r.after;
+      pointers++;
+      if (len < 0) len = offset - start;
+      if (r.target === offset + 2 || pointers > MAX_DNAME_LEN) {
+        if (len < 1) throw new DnsBoundsError(offset);
+        return placeholder('<Name contains a pointer that loops>', len);
+      }
+      offset = r.target;
+      continue;
+    }
     spend(budget, offset);
     const c = u8(v, offset);
     offset++;
@@ -149,7 +247,6 @@ export function readName(v: DnsView, offset: number, budget: NameBudget): WireNa
   let cLen = 0;
   while (cLen < np && scratch[cLen] !== 0) cLen++;
   if (cLen === 0 && len <= MIN_DNAME_LEN) return { used: len, text: '<Root>', nameLen: 6, labels: 1 };
-  if (len < MIN_DNAME_LEN || (len > MIN_DNAME_LEN && nameLen === 0)) throw new DnsBoundsError(start);
   return { used: len, text: formatText(scratch, 0, nameLen), nameLen, labels: countLabels(scratch, nameLen) };
 }
 
