@@ -55,8 +55,9 @@ const f = defineFields({
   outOfOrder: { name: 'tcp.analysis.out_of_order', label: 'This frame is a (suspected) out-of-order segment', type: 'FT_NONE' },
 });
 
+/** Wireshark names the set flags from the lowest bit up: "FIN, PSH, ACK". */
 const flagNames: [number, string][] = [
-  [0x100, 'AE'], [0x80, 'CWR'], [0x40, 'ECE'], [0x20, 'URG'], [0x10, 'ACK'], [0x08, 'PSH'], [0x04, 'RST'], [0x02, 'SYN'], [0x01, 'FIN'],
+  [0x01, 'FIN'], [0x02, 'SYN'], [0x04, 'RST'], [0x08, 'PSH'], [0x10, 'ACK'], [0x20, 'URG'], [0x40, 'ECE'], [0x80, 'CWR'], [0x100, 'AE'],
 ];
 const flagChars = 'RRRACEUAPRSF';
 
@@ -287,9 +288,7 @@ function addHeaderFields(node: FieldNode, b: Uint8Array, source: number, s: numb
   addField(node, f.hdrLen, source, s + 12, 1, v.hdrLen, { word: hb, display: `${v.hdrLen} bytes (${hb >> 4})` });
   const fl = v.flags;
   const flagsNode = addField(node, f.flags, source, s + 12, 2, fl, {
-    word: fl,
-    wordBits: 12,
-    display: `0x${fl.toString(16).padStart(3, '0')} (${flagsText(fl)})`,
+    label: `Flags: 0x${fl.toString(16).padStart(3, '0')} (${flagsText(fl)})`,
     show: `0x${fl.toString(16).padStart(4, '0')}`,
   });
   const set = (bit: number): string => (fl & bit ? 'Set' : 'Not set');

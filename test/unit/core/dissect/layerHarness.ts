@@ -3,7 +3,7 @@
  * hand-written bytes, registers the layers, and records what would reach DNS (a stub in
  * appDissectors) so tests can check the ranges the layers hand over.
  */
-import { createCaptureState, type CaptureState, type PacketContext } from '../../../../src/core/dissect/packetContext';
+import { createCaptureState, type CaptureState, type DissectOptions, type PacketContext } from '../../../../src/core/dissect/packetContext';
 import { appDissectors, linkTypeTable } from '../../../../src/core/dissect/registry';
 import { registerNetworkLayers } from '../../../../src/core/dissect/networkLayers';
 import type { FieldNode } from '../../../../src/core/field';
@@ -44,13 +44,13 @@ export interface Harness {
 let registered = false;
 
 /** A fresh capture (empty reassembly state) with a DNS stub that records every call. */
-export function harness(withDns = true): Harness {
+export function harness(withDns = true, options: DissectOptions = {}): Harness {
   if (!registered) {
     registerNetworkLayers();
     registered = true;
   }
   const calls: DnsCall[] = [];
-  const state = createCaptureState();
+  const state = createCaptureState(options);
   let nextFrame = 1;
   const record =
     (transport: 'udp' | 'tcp') =>
