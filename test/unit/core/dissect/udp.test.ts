@@ -66,7 +66,7 @@ describe('UDP', () => {
     assert.equal(h.calls.length, 2);
     const extra = harness(true, { extraDnsPorts: [8053] });
     // A response on 8053 with two questions would fail the heuristic: only the port makes it DNS.
-    extra.frame(228, ip(concat(hex('1f75 9c40 0036 0000 1a2b 8180 0002 0000 0000 0000'), hex('07 6578616d706c65 03 636f6d 00 0001 0001').subarray(0), hex('07 6578616d706c65 03 636f6d 00 0001 0001'))));
+    extra.frame(228, ip(concat(hex('1f75 9c40 0036 0000 1a2b 8180 0002 0000 0000 0000'), hex('07 6578616d706c65 03 636f6d 00 0001 0001'), hex('07 6578616d706c65 03 636f6d 00 0001 0001'))));
     assert.equal(extra.calls.length, 1);
   });
 
