@@ -11,6 +11,7 @@
 import type { CaptureRecord } from '../capture/captureRecord';
 import { defineFields, type FieldNode } from '../field';
 import { addField } from '../fieldValue';
+import { truncateColumn } from '../format/columnText';
 import { absoluteTimeText, secondsText } from '../format/timeText';
 import {
   createCaptureState,
@@ -132,7 +133,9 @@ export class FrameDissector {
       }
     }
 
-    if (ctx.malformed) ctx.column.info += malformedColumnSuffix(ctx.malformed.kind);
+    if (ctx.malformed) {
+      ctx.column.info = truncateColumn(ctx.column.info + malformedColumnSuffix(ctx.malformed.kind));
+    }
     if (frameNode) {
       const text = ['frame', ...ctx.protocols].join(':');
       const protocols = addField(frameNode, F.protocols, 0, 0, 0, text, {
