@@ -7,8 +7,14 @@ declare module 'dns-packet' {
   /** A Uint8Array subclass at runtime (Node's Buffer or the `buffer` package's). */
   type Bytes = Uint8Array;
 
+  export interface RecordDecode {
+    (buf: Bytes, offset?: number): unknown;
+    /** Bytes consumed by the last call (RDLENGTH included). */
+    bytes: number;
+  }
+
   export interface RecordCodec {
-    decode(buf: Bytes, offset?: number): unknown;
+    decode: RecordDecode;
     encode(value: unknown, buf?: Bytes, offset?: number): Bytes;
     encodingLength(value: unknown): number;
   }

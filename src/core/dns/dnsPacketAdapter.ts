@@ -4,6 +4,9 @@
  * out (the `buffer` package provides Buffer in browsers; in Node bundles it is Node's).
  * Values come back as JSON text for FieldNode.value and for cross-checks in tests.
  */
+// The root tsconfig excludes src/core, so name the ambient declaration for builds that reach here via imports.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./dnsPacket.d.ts" />
 import { Buffer } from 'buffer';
 import * as dnsPacket from 'dns-packet';
 import { typeShortName } from './dnsValueNames';
@@ -33,9 +36,17 @@ function toJsonSafe(value: unknown): unknown {
 export function decodeRecordData(message: Uint8Array, type: number, rdlengthOffset: number): unknown {
   const name = typeShortName(type);
   if (!decodedTypes.has(name)) return undefined;
+  // dns-packet trusts RDLENGTH and reads past short data without complaint: check first,
+  // and accept a decoding only when it consumed exactly RDLENGTH bytes.
+  if (rdlengthOffset < 0 || rdlengthOffset + 2 > message.length) return undefined;
+  const rdlength = ((message[rdlengthOffset] as number) << 8) | (message[rdlengthOffset + 1] as number);
+  if (rdlengthOffset + 2 + rdlength > message.length) return undefined;
   try {
     const buf = Buffer.from(message.buffer as ArrayBuffer, message.byteOffset, message.byteLength);
-    return toJsonSafe(dnsPacket.record(name).decode(buf, rdlengthOffset));
+    const codec = dnsPacket.record(name);
+    const value = codec.decode(buf, rdlengthOffset);
+    if (codec.decode.bytes !== 2 + rdlength) return undefined;
+    return toJsonSafe(value);
   } catch {
     return undefined;
   }
