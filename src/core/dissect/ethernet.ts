@@ -4,7 +4,7 @@
  * carry LLC, never DNS over IP here: they stop after the header.
  */
 import { addField } from '../fieldValue';
-import { defineFields } from '../field';
+import { defineFields, type FieldNode } from '../field';
 import { macText } from './addressText';
 import { u16 } from './byteRead';
 import { dispatchEtherType, EtherType, etherTypeDisplay } from './etherType';
@@ -14,6 +14,13 @@ const f = defineFields({
   dst: { name: 'eth.dst', label: 'Destination', type: 'FT_ETHER' },
   src: { name: 'eth.src', label: 'Source', type: 'FT_ETHER' },
   type: { name: 'eth.type', label: 'Type', type: 'FT_UINT16', base: 'BASE_HEX' },
+  addr: { name: 'eth.addr', label: 'Address', type: 'FT_ETHER' },
+  dstLg: { name: 'eth.dst.lg', label: 'LG bit', type: 'FT_BOOLEAN', bitmask: 0x20000 },
+  dstIg: { name: 'eth.dst.ig', label: 'IG bit', type: 'FT_BOOLEAN', bitmask: 0x10000 },
+  srcLg: { name: 'eth.src.lg', label: 'LG bit', type: 'FT_BOOLEAN', bitmask: 0x20000 },
+  srcIg: { name: 'eth.src.ig', label: 'IG bit', type: 'FT_BOOLEAN', bitmask: 0x10000 },
+  lg: { name: 'eth.lg', label: 'LG bit', type: 'FT_BOOLEAN', bitmask: 0x20000 },
+  ig: { name: 'eth.ig', label: 'IG bit', type: 'FT_BOOLEAN', bitmask: 0x10000 },
   len: { name: 'eth.len', label: 'Length', type: 'FT_UINT16', base: 'BASE_DEC' },
   padding: { name: 'eth.padding', label: 'Padding', type: 'FT_BYTES' },
   vlanPri: { name: 'vlan.priority', label: 'Priority', type: 'FT_UINT16', base: 'BASE_DEC', bitmask: 0xe000 },
@@ -37,6 +44,27 @@ const priorityNames = [
   'Internetwork Control',
   'Network Control',
 ];
+
+/**
+ * Destination or Source with Wireshark's children: the address again (eth.addr) and the
+ * LG / IG bits of its first octet, shown over the first three octets. Wireshark also
+ * resolves the vendor prefix (CIMSYS_33:44:55); DNSpector has no OUI table and prints
+ * the plain address.
+ */
+function addMac(node: FieldNode, b: Uint8Array, source: number, at: number, dst: boolean): void {
+  const text = macText(b, at);
+  const item = addField(node, dst ? f.dst : f.src, source, at, 6, text);
+  addField(item, f.addr, source, at, 6, text);
+  const word = ((b[at] as number) << 16) | ((b[at + 1] as number) << 8) | (b[at + 2] as number);
+  const lg = (word & 0x20000) !== 0;
+  const ig = (word & 0x10000) !== 0;
+  const lgText = lg ? 'Locally administered address (this is NOT the factory default)' : 'Globally unique address (factory default)';
+  const igText = ig ? 'Group address (multicast/broadcast)' : 'Individual address (unicast)';
+  addField(item, dst ? f.dstLg : f.srcLg, source, at, 3, lg, { word, wordBits: 24, display: lgText });
+  addField(item, f.lg, source, at, 3, lg, { word, wordBits: 24, display: lgText, hidden: true });
+  addField(item, dst ? f.dstIg : f.srcIg, source, at, 3, ig, { word, wordBits: 24, display: igText });
+  addField(item, f.ig, source, at, 3, ig, { word, wordBits: 24, display: igText, hidden: true });
+}
 
 /** Bytes the IP header says the packet has, for Ethernet padding; -1 if unknown. */
 function ipLength(b: Uint8Array, type: number, start: number, end: number): number {
@@ -70,8 +98,8 @@ export function dissectEthernet(ctx: PacketContext, source: number, start: numbe
   }
   const type = u16(b, start + 12);
   if (node) {
-    addField(node, f.dst, source, start, 6, macText(b, start));
-    addField(node, f.src, source, start + 6, 6, macText(b, start + 6));
+    addMac(node, b, source, start, true);
+    addMac(node, b, source, start + 6, false);
   }
   if (type <= 1500) {
     addField(node, f.len, source, start + 12, 2, type);

@@ -12,6 +12,7 @@ import { ipv6Text } from './addressText';
 import { u16, u32 } from './byteRead';
 import { addDataItem, addFragmentTree } from './fragmentTree';
 import { FragmentTable } from './fragmentTable';
+import { dscpLong, dscpShort, ecnLong, ecnShort } from './dscp';
 import { ipProtoDisplay } from './ipProtocols';
 import { dispatchIpProto } from './ipv4';
 import { addProtocol, markMalformed, moduleState, type PacketContext } from './packetContext';
@@ -20,6 +21,8 @@ const f = defineFields({
   version: { name: 'ipv6.version', label: 'Version', type: 'FT_UINT8', base: 'BASE_DEC', bitmask: 0xf0 },
   // Wireshark also adds a hidden ip.version to IPv6, so `ip.version == 6` filters work.
   ipVersion: { name: 'ip.version', label: 'Version', type: 'FT_UINT8', base: 'BASE_DEC', bitmask: 0xf0 },
+  dscp: { name: 'ipv6.tclass.dscp', label: 'Differentiated Services Codepoint', type: 'FT_UINT32', base: 'BASE_DEC', bitmask: 0x0fc00000 },
+  ecn: { name: 'ipv6.tclass.ecn', label: 'Explicit Congestion Notification', type: 'FT_UINT32', base: 'BASE_DEC', bitmask: 0x00300000 },
   tclass: { name: 'ipv6.tclass', label: 'Traffic Class', type: 'FT_UINT32', base: 'BASE_HEX', bitmask: 0x0ff00000 },
   flow: { name: 'ipv6.flow', label: 'Flow Label', type: 'FT_UINT24', base: 'BASE_HEX', bitmask: 0xfffff },
   plen: { name: 'ipv6.plen', label: 'Payload Length', type: 'FT_UINT16', base: 'BASE_DEC' },
@@ -87,7 +90,15 @@ function addFixedHeader(node: FieldNode, b: Uint8Array, source: number, s: numbe
   addField(node, f.ipVersion, source, s, 1, 6, { word: b[s] as number, hidden: true });
   addField(node, f.version, source, s, 1, 6, { word: b[s] as number });
   const tc = (w >>> 20) & 0xff;
-  addField(node, f.tclass, source, s, 4, tc, { word: w, display: `0x${tc.toString(16).padStart(2, '0')}`, show: `0x${tc.toString(16).padStart(2, '0')}` });
+  const dscp = tc >> 2;
+  const ecn = tc & 3;
+  const tcNode = addField(node, f.tclass, source, s, 4, tc, {
+    word: w,
+    display: `0x${tc.toString(16).padStart(2, '0')} (DSCP: ${dscpShort.get(dscp) ?? 'Unknown'}, ECN: ${ecnShort[ecn]})`,
+    show: `0x${tc.toString(16).padStart(2, '0')}`,
+  });
+  addField(tcNode, f.dscp, source, s, 4, dscp, { word: w, display: `${dscpLong.get(dscp) ?? 'Unknown'} (${dscp})` });
+  addField(tcNode, f.ecn, source, s, 4, ecn, { word: w, display: `${ecnLong[ecn]} (${ecn})` });
   const flow = w & 0xfffff;
   addField(node, f.flow, source, s + 1, 3, flow, { word: w & 0xffffff, wordBits: 24, display: `0x${flow.toString(16).padStart(5, '0')}` });
   addField(node, f.plen, source, s + 4, 2, u16(b, s + 4));
