@@ -13,6 +13,7 @@ import { addDataItem, addFragmentTree } from './fragmentTree';
 import { FragmentTable } from './fragmentTable';
 import { dscpLong, dscpShort, ecnLong, ecnShort } from './dscp';
 import { ipProtoDisplay, ipProtoName } from './ipProtocols';
+import { markIpPayloadCut } from './ipPayloadCut';
 import { addProtocol, markMalformed, moduleState, type PacketContext } from './packetContext';
 import { ipProtoTable } from './registry';
 
@@ -143,7 +144,9 @@ export function dissectIpv4(ctx: PacketContext, source: number, start: number, e
   }
   let ipEnd = start + totalLen;
   if (ipEnd > end) {
-    addExpert(node, 'error', `IPv4 total length exceeds packet length (${available} bytes)`);
+    // Cut by the snap length is not an error (tshark: "Packet size limited during capture").
+    if (!snapTruncated(ctx, source)) addExpert(node, 'error', `IPv4 total length exceeds packet length (${available} bytes)`);
+    markIpPayloadCut(ctx);
     ipEnd = end;
   }
   const net = ctx.net;
@@ -186,6 +189,11 @@ export function dissectIpv4(ctx: PacketContext, source: number, start: number, e
   const reSource = ctx.sources.length - 1;
   addFragmentTree(node, 'ip', 'IPv4', whole, reSource);
   dispatchIpProto(ctx, proto, reSource, 0, whole.bytes.length);
+}
+
+/** True when the frame was cut by the capture's snap length (only frame bytes can be). */
+export function snapTruncated(ctx: PacketContext, source: number): boolean {
+  return source === 0 && ctx.meta.capturedLength < ctx.meta.originalLength;
 }
 
 /** Hands an IP payload to the transport registered for its protocol number. */

@@ -14,7 +14,8 @@ import { addDataItem, addFragmentTree } from './fragmentTree';
 import { FragmentTable } from './fragmentTable';
 import { dscpLong, dscpShort, ecnLong, ecnShort } from './dscp';
 import { ipProtoDisplay } from './ipProtocols';
-import { dispatchIpProto } from './ipv4';
+import { dispatchIpProto, snapTruncated } from './ipv4';
+import { markIpPayloadCut } from './ipPayloadCut';
 import { addProtocol, markMalformed, moduleState, type PacketContext } from './packetContext';
 
 const f = defineFields({
@@ -143,7 +144,8 @@ export function dissectIpv6(ctx: PacketContext, source: number, start: number, e
   let ipEnd = start + 40 + plen;
   if (plen === 0) ipEnd = end; // jumbogram or TSO: Wireshark takes the frame's length
   if (ipEnd > end) {
-    addExpert(node, 'error', `IPv6 payload length exceeds framing length (${available - 40} bytes)`);
+    if (!snapTruncated(ctx, source)) addExpert(node, 'error', `IPv6 payload length exceeds framing length (${available - 40} bytes)`);
+    markIpPayloadCut(ctx);
     ipEnd = end;
   }
   let nxt = b[start + 6] as number;

@@ -11,6 +11,7 @@ import { defineFields, type FieldNode } from '../field';
 import { addField, toHex } from '../fieldValue';
 import { u16, u32 } from './byteRead';
 import { addProtocol, markMalformed, moduleState, type PacketContext } from './packetContext';
+import { ipPayloadCut } from './ipPayloadCut';
 import { appDissectors } from './registry';
 import { DnsTcpStreams, type DnsTcpMessage, type SegmentOutcome } from './tcpDnsStream';
 
@@ -206,7 +207,8 @@ export function dissectTcp(ctx: PacketContext, source: number, start: number, en
       outcomes = dns.rememberedFor(ctx.meta.frame);
     } else {
       if (flags & 0x02) dns.syn(fwd, seq);
-      if (payloadLen > 0) {
+      // A segment cut by the snap length cannot be reassembled (tshark does not either).
+      if (payloadLen > 0 && !ipPayloadCut(ctx)) {
         const dataSeq = flags & 0x02 ? (seq + 1) >>> 0 : seq;
         outcomes = [dns.segment(fwd, ctx.meta.frame, dataSeq, b, payloadStart, end)];
       }

@@ -165,6 +165,15 @@ describe('TCP', () => {
     assert.equal(h.calls.length, 0);
   });
 
+  it('does not feed a segment cut short by the snap length to reassembly', () => {
+    const h = harness();
+    handshake(h);
+    const whole = segment('c', CLIENT_ISN + 1, SERVER_ISN + 1, '18', message('1212'));
+    // Only 50 of the 71 bytes were captured: IP announces more than the frame holds.
+    h.frame(228, whole.slice(0, 50), { originalLength: whole.length });
+    assert.equal(h.calls.length, 0);
+  });
+
   it('does not reassemble flows without a DNS port', () => {
     const h = harness();
     const pkt = segment('c', CLIENT_ISN, 0, '18', message('eeee'));
