@@ -44,10 +44,13 @@ export function toHex(bytes: Uint8Array, separator = ''): string {
   return s;
 }
 
-/** The value's integer after the mask has been applied and shifted (Wireshark stores that). */
-function hexDigitsFor(def: FieldDef): number {
+/**
+ * Hex digits for a value: the type's width (what `-T fields` prints: ip.flags -> "0x02"),
+ * or in labels, for bit fields, the width of the shifted mask (Wireshark's display).
+ */
+function hexDigitsFor(def: FieldDef, forLabel = false): number {
   const bits = typeBits[def.type] ?? 32;
-  if (def.bitmask) {
+  if (forLabel && def.bitmask) {
     // Wireshark pads hex bit-field values to the width of the shifted mask.
     let mask = def.bitmask;
     while (mask !== 0 && (mask & 1) === 0) mask >>>= 1;
@@ -80,7 +83,7 @@ export function displayText(def: FieldDef, value: RawValue): string {
   if (value instanceof Uint8Array) return toHex(value);
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'string') return value;
-  const hex = '0x' + value.toString(16).padStart(hexDigitsFor(def), '0');
+  const hex = '0x' + value.toString(16).padStart(hexDigitsFor(def, true), '0');
   switch (def.base) {
     case 'BASE_HEX':
       return hex;

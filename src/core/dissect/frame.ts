@@ -137,7 +137,7 @@ export class FrameDissector {
       ctx.column.info = truncateColumn(ctx.column.info + malformedColumnSuffix(ctx.malformed.kind));
     }
     if (frameNode) {
-      const text = ['frame', ...ctx.protocols].join(':');
+      const text = ctx.protocols.join(':');
       const protocols = addField(frameNode, F.protocols, 0, 0, 0, text, {
         label: `[Protocols in frame: ${text}]`,
         generated: true,
