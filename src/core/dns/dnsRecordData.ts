@@ -151,6 +151,14 @@ const F = {
   svcbEch: f('dns.svcb.svcparam.echconfig'),
   eui48: f('dns.eui48'),
   openpgpkey: f('dns.openpgpkey'),
+  locVersion: f('dns.loc.version'),
+  locSize: f('dns.loc.size'),
+  locHorizontal: f('dns.loc.horizontal_precision'),
+  locVertical: f('dns.loc.vertical_precision'),
+  locLatitude: f('dns.loc.latitude'),
+  locLongitude: f('dns.loc.longitude'),
+  locAltitude: f('dns.loc.altitude'),
+  locUnknown: f('dns.loc.unknown_data'),
   data: f('dns.data'),
 } as const;
 
@@ -486,6 +494,7 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
       const fl = addField(rr, F.nsec3Flags, w.source, off + 1, 1, flags);
       addField(fl, F.nsec3OptOut, w.source, off + 1, 1, (flags & 1) !== 0, {
         word: flags,
+        wordBits: 8,
         display: (flags & 1) !== 0 ? dnsTrueFalse.optOut[0] : dnsTrueFalse.optOut[1],
       });
       addUint(w, rr, F.nsec3Iterations, off + 2, 2);
@@ -522,6 +531,9 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
     case 61:
       addAscii(w, rr, F.openpgpkey, off, len);
       return;
+    case 29:
+      dissectLoc(w, rr, off, len);
+      return;
     case 64:
     case 65:
       dissectSvcb(w, rr, off, len);
@@ -537,6 +549,7 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
       const fl = addField(rr, F.caaFlags, w.source, off, 1, flags);
       addField(fl, F.caaCritical, w.source, off, 1, (flags & 0x80) !== 0, {
         word: flags,
+        wordBits: 8,
         display: (flags & 0x80) !== 0 ? dnsTrueFalse.issuerCritical[0] : dnsTrueFalse.issuerCritical[1],
       });
       const tagLen = u8(v, off + 1);
@@ -555,6 +568,7 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
     default:
       if (rr) {
         const msg = `Dissector for DNS Type (${type}) code not implemented, Contact Wireshark developers if you want this supported`;
+        const expert = { severity: 'note' as const, message: msg };
         rr.children ??= [];
         rr.children.push({
           name: '_ws.expert',
@@ -563,12 +577,70 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
           start: off,
           length: 0,
           generated: true,
-          expert: { severity: 'note', message: msg },
+          expert,
+          // tshark also adds the expert's own field, which -T fields prints as 1.
+          children: [
+            { name: 'dns.undecoded.type', label: `[${msg}]`, source: w.source, start: off, length: 0, show: '1', generated: true },
+            { name: '', label: '[Severity level: Note]', source: w.source, start: off, length: 0, generated: true },
+            { name: '', label: '[Group: Undecoded]', source: w.source, start: off, length: 0, generated: true },
+          ],
         });
       }
       addBytes(w, rr, F.data, off, len);
       return;
   }
+}
+
+/** RFC 1876 size/precision byte: mantissa * 10^exponent centimetres, shown in metres with %g. */
+function locSize(b: number): string {
+  let size = (b & 0xf0) >> 4;
+  for (let e = b & 0x0f; e > 0; e--) size *= 10;
+  return `${b} (${gFormat(size / 100)} m)`;
+}
+
+/** C's %g for the magnitudes LOC produces (6 significant digits, no trailing zeros). */
+function gFormat(x: number): string {
+  if (x === 0) return '0';
+  const exp = Math.floor(Math.log10(Math.abs(x)));
+  if (exp < -4 || exp >= 6) {
+    const m = (x / 10 ** exp).toPrecision(6).replace(/\.?0+$/, '');
+    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  return Number(x.toPrecision(6)).toString();
+}
+
+function locAngle(raw: number, longitude: boolean): string {
+  let angle: number;
+  let dir: string;
+  if (raw < 0x80000000) {
+    angle = 0x80000000 - raw;
+    dir = longitude ? 'W' : 'S';
+  } else {
+    angle = raw - 0x80000000;
+    dir = longitude ? 'E' : 'N';
+  }
+  if (longitude ? angle > 648000000 : angle > 324000000) return 'Value out of range';
+  const tsecs = angle % 1000;
+  angle = Math.floor(angle / 1000);
+  const secs = angle % 60;
+  angle = Math.floor(angle / 60);
+  const minutes = angle % 60;
+  const degrees = Math.floor(angle / 60);
+  return `${degrees} deg ${minutes} min ${secs}.${String(tsecs).padStart(3, '0')} sec ${dir}`;
+}
+
+function dissectLoc(w: DnsWalk, rr: FieldNode | null, off: number, len: number): void {
+  const version = addUint(w, rr, F.locVersion, off, 1);
+  if (version !== 0) {
+    addBytes(w, rr, F.locUnknown, off, len);
+    return;
+  }
+  addUint(w, rr, F.locSize, off + 1, 1, locSize);
+  addUint(w, rr, F.locHorizontal, off + 2, 1, locSize);
+  addUint(w, rr, F.locVertical, off + 3, 1, locSize);
+  addUint(w, rr, F.locLatitude, off + 4, 4, (v) => `${v} (${locAngle(v, false)})`);
+  addUint(w, rr, F.locLongitude, off + 8, 4, (v) => `${v} (${locAngle(v, true)})`);
+  addUint(w, rr, F.locAltitude, off + 12, 4, (v) => `${v} (${gFormat(((v | 0) - 10000000) / 100)} m)`);
 }
 
 const svcbKeyNames: ReadonlyMap<number, string> = new Map([
