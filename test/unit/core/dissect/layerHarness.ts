@@ -74,6 +74,8 @@ export function harness(withDns = true, options: DissectOptions = {}): Harness {
     state,
     calls,
     frame(linkType, data, opts = {}) {
+      // The tables are process-wide: put back what was there, so other suites see the real DNS.
+      const saved = { dnsUdp: appDissectors.dnsUdp, dnsTcp: appDissectors.dnsTcp };
       if (withDns) {
         appDissectors.dnsUdp = record('udp');
         appDissectors.dnsTcp = record('tcp');
@@ -102,7 +104,12 @@ export function harness(withDns = true, options: DissectOptions = {}): Harness {
       };
       const link = linkTypeTable.get(linkType);
       if (link === undefined) throw new Error(`no dissector for link type ${linkType}`);
-      link(ctx, 0, 0, data.length);
+      try {
+        link(ctx, 0, 0, data.length);
+      } finally {
+        appDissectors.dnsUdp = saved.dnsUdp;
+        appDissectors.dnsTcp = saved.dnsTcp;
+      }
       return ctx;
     },
   };
