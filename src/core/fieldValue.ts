@@ -62,6 +62,8 @@ function hexDigitsFor(def: FieldDef, forLabel = false): number {
 
 /** Text of a value as `tshark -T fields` prints it, from the field's type and base. */
 export function fieldsText(def: FieldDef, value: RawValue): string {
+  // tshark prints a present FT_NONE item (a marker such as dns.opt) as "1".
+  if (def.type === 'FT_NONE') return '1';
   if (value instanceof Uint8Array) return toHex(value);
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'string') return value;
@@ -113,6 +115,15 @@ export function bitPattern(word: number, mask: number, bits: number): string {
   return s;
 }
 
+/** Longest item label tshark 4.0 prints: 238 characters (measured on a long TXT record). */
+const MAX_LABEL = 238;
+
+/** "TXT [truncated]: v=spf1 ..." cut to the label length, as Wireshark marks a long label. */
+function truncatedLabel(name: string, label: string): string {
+  const marked = `${name} [truncated]${label.slice(name.length)}`;
+  return marked.slice(0, MAX_LABEL);
+}
+
 function jsonValue(value: RawValue): number | string | boolean {
   if (value instanceof Uint8Array) return toHex(value);
   if (typeof value === 'bigint') return value.toString(10);
@@ -136,6 +147,7 @@ export function addField(
   let label = opts.label;
   if (label === undefined) {
     label = `${def.label}: ${opts.display ?? displayText(def, value)}`;
+    if (label.length > MAX_LABEL) label = truncatedLabel(def.label, label);
     if (def.bitmask !== undefined && def.bitmask !== 0 && opts.word !== undefined) {
       const bits = opts.wordBits ?? typeBits[def.type] ?? 16;
       label = `${bitPattern(opts.word, def.bitmask, bits)} = ${label}`;

@@ -190,7 +190,9 @@ export function markMalformed(
         expert,
         children: [
           { name: '_ws.malformed', label: '', show: '_ws.malformed', source, start: offset, length: 0, hidden: true },
-          { name: '_ws.expert.message', label: `Message: ${message}`, show: message, source, start: offset, length: 0, hidden: true },
+          { name: '_ws.expert.message', label: `[${message}]`, show: message, source, start: offset, length: 0, generated: true },
+          { name: '_ws.expert.severity', label: '[Severity level: Error]', source, start: offset, length: 0, generated: true },
+          { name: '_ws.expert.group', label: '[Group: Malformed]', source, start: offset, length: 0, generated: true },
         ],
       },
     ],

@@ -328,7 +328,7 @@ export function dissectDnsMessage(
     // A read past bytes the capture cut off (snap length) is tshark's "Packet size limited
     // during capture", not a malformed packet.
     let kind: 'malformed' | 'short' = 'malformed';
-    if (e instanceof DnsBoundsError && offset >= end && end >= src.bytes.length && ctx.meta.capturedLength < ctx.meta.originalLength) {
+    if (e instanceof DnsBoundsError && end >= src.bytes.length && ctx.meta.capturedLength < ctx.meta.originalLength) {
       message = 'Packet size limited during capture: DNS truncated';
       kind = 'short';
     }
