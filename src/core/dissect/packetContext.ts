@@ -9,6 +9,14 @@ import type { DataSource, FieldNode } from '../field';
 export interface DissectOptions {
   /** Extra UDP/TCP ports to decode as DNS, beyond 53, 5353 (mDNS) and 5355 (LLMNR). */
   extraDnsPorts?: readonly number[];
+  /**
+   * Scan mode only (no tree): build each DnsMessageInfo's Info column text and walk every
+   * record's data as tshark does (default true). With false the DNS scan reads the header,
+   * the first question and the EDNS OPT record, skipping the other records by their
+   * lengths: the statistics path, several times faster. `info` is then '' and
+   * malformations inside record data other than OPT's are not seen.
+   */
+  dnsInfo?: boolean;
 }
 
 /** Frame metadata the layers may need (a CaptureRecord without its bytes). */
