@@ -12,12 +12,45 @@ export interface CliArgs {
   dnsPorts: number[];
   help: boolean;
   listFields: boolean;
+  /** Every FILE after the command (summarize takes several; the others take one). */
+  files: string[];
+  /** summarize: output format, time-series bin, top-N length. */
+  format?: ReportFormat;
+  bin?: BinOption;
+  top?: number;
 }
+
+export const reportFormats = ['text', 'markdown', 'json', 'csv'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+/** A bin in seconds, or 'auto' (chosen from the capture's span). */
+export type BinOption = number | 'auto';
+const binSeconds: Record<string, number> = { '1s': 1, '1m': 60, '1h': 3600, '1d': 86400 };
 
 export class UsageError extends Error {}
 
+function oneOf<T extends string>(name: string, v: string, allowed: readonly T[]): T {
+  const found = allowed.find((x) => x === v);
+  if (found === undefined) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${v}"`);
+  return found;
+}
+
+function bin(v: string): BinOption {
+  if (v === 'auto') return 'auto';
+  const seconds = binSeconds[v];
+  if (seconds === undefined) throw new UsageError(`--bin must be one of 1s, 1m, 1h, 1d, auto, not "${v}"`);
+  return seconds;
+}
+
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: '', fields: [], json: false, dnsPorts: [], help: false, listFields: false };
+  const args: CliArgs = {
+    command: '',
+    fields: [],
+    json: false,
+    dnsPorts: [],
+    help: false,
+    listFields: false,
+    files: [],
+  };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -39,12 +72,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (a === '--json') args.json = true;
     else if (a === '--list') args.listFields = true;
     else if (a === '--dns-port') args.dnsPorts.push(int('--dns-port', value(), 1, 65535));
+    else if (a === '--format') args.format = oneOf('--format', value(), reportFormats);
+    else if (a === '--bin') args.bin = bin(value());
+    else if (a === '--top') args.top = int('--top', value(), 1, 1000);
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
   args.command = positional[0] ?? '';
   args.file = positional[1];
-  if (positional.length > 2) throw new UsageError(`unexpected argument "${positional[2]}"`);
+  args.files = positional.slice(1);
+  if (positional.length > 2 && args.command !== 'summarize') {
+    throw new UsageError(`unexpected argument "${positional[2]}"`);
+  }
   return args;
 }
 
@@ -57,12 +96,20 @@ Commands:
   show FILE --frame N       the packet's field tree with [offset, length] for every field,
                             like tshark -V (--json: the tree as JSON)
   fields --list             the field names 'fields -e' knows
+  summarize FILE...         a report on the DNS traffic of one or more captures, analysed
+                            as one stream in time order: totals, query types, rcodes, top
+                            clients (overall and per type), A vs AAAA regression, gaps,
+                            response times, unanswered queries and findings
 
 Options:
   -e, --field NAME          a field to print (repeatable)
   -f, --frame N             the frame number for 'show'
       --json                JSON output for 'show'
       --dns-port N          also decode this UDP/TCP port as DNS (repeatable)
+      --format F            summarize: text (default), markdown, json or csv (the time
+                            series, one row per bin)
+      --bin B               summarize: time-series bin 1s, 1m, 1h, 1d or auto (default)
+      --top N               summarize: length of the top-N lists (default 10)
   -h, --help                this text
 
 Exit codes: 0 success; 1 usage error (unknown command, option or field);
