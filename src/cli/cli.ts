@@ -7,6 +7,7 @@ import { dissectCaptureFile, type CaptureRun } from './captureFrames';
 import { fieldsLine, hasProtocol } from '../core/format/fieldsLine';
 import { listLine } from '../core/format/listLine';
 import { treeText } from '../core/format/treeText';
+import { summarizeCommand } from './summarizeCommand';
 import { frameColumns } from '../core/format/frameColumns';
 import { knownFieldNames, fieldDef } from '../core/field';
 import { registerAllDissectors } from '../core/dissect/dissectors';
@@ -154,6 +155,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       fields: fieldsCommand,
       list: listCommand,
       show: showCommand,
+      summarize: (a) => summarizeCommand(a),
     };
     const command = commands[args.command];
     if (!command) throw new UsageError(`unknown command "${args.command}"`);
@@ -169,6 +171,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw err;
   }
 }
+
+// `dnspector list F | head` closes our stdout early: stop quietly, as other CLI tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -30,6 +30,32 @@ export const differentialFields = [
   'dns.opt.cookie.client', '_ws.malformed',
 ];
 
+/**
+ * Query/response matching fields need two passes (`tshark -2`); they are compared in
+ * tsharkTransactions.test.ts, not here, where tshark runs in one pass.
+ */
+const twoPassFields = new Set([
+  'dns.response_in', 'dns.response_to', 'dns.time', 'dns.retransmission',
+  'dns.retransmit_request', 'dns.retransmit_request_in', 'dns.retransmit_response',
+  'dns.retransmit_response_in', 'dns.unsolicited',
+]);
+
+/** Every field DNSpector produces that tshark also knows (tshark rejects unknown -e names). */
+function everyCommonField(): string[] {
+  const ours = run('node', [cli, 'fields', '--list']).split('\n').filter(Boolean);
+  const theirs = new Set(
+    run('tshark', ['-G', 'fields'])
+      .split('\n')
+      .map((l) => l.split('\t'))
+      .filter((c) => c[0] === 'F')
+      .map((c) => c[2]),
+  );
+  // frame.number leads each line (a field named twice makes tshark print it only once).
+  return ours.filter(
+    (f) => theirs.has(f) && !twoPassFields.has(f) && !f.startsWith('_ws.') && f !== 'frame.number',
+  );
+}
+
 function captures(dir: string, re: RegExp): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -99,8 +125,22 @@ describe('tshark differential: dnspector fields and list equal tshark 4.0', func
     if (corpusFiles.length === 0) console.log('    ../shared/corpus is absent: corpus captures not compared');
   });
 
+  let allFields: string[] = [];
+  it('knows hundreds of fields that tshark knows too', function () {
+    allFields = everyCommonField();
+    assert.ok(allFields.length > 300, `only ${allFields.length} common fields`);
+  });
+
   for (const file of [...fixtureFiles, ...corpusFiles]) {
     const name = file.startsWith(repo) ? file.slice(repo.length + 1) : file;
+    it(`every common field: ${name}`, function () {
+      assert.ok(allFields.length > 0, 'the common field list was not built');
+      const fieldArgs = ['frame.number', ...allFields].flatMap((f) => ['-e', f]);
+      const theirs = lines(run('tshark', ['-r', file, '-Y', 'dns', '-T', 'fields', ...fieldArgs]));
+      const ours = lines(run('node', [cli, 'fields', file, ...fieldArgs]));
+      const diffs = fieldDifferences(theirs, ours, ['frame.number', ...allFields]);
+      assert.deepEqual(diffs, [], `${name}: ${diffs.length} difference(s):\n  ${diffs.join('\n  ')}`);
+    });
     it(`fields: ${name}`, function () {
       const fieldArgs = differentialFields.flatMap((f) => ['-e', f]);
       const theirs = lines(run('tshark', ['-r', file, '-Y', 'dns', '-T', 'fields', ...fieldArgs]));

@@ -9,7 +9,9 @@ import type { Reassembled } from './fragmentTable';
 
 function fragmentFields(prefix: string, what: string) {
   return defineFields({
-    fragments: { name: `${prefix}.fragments`, label: `${what} Fragments`, type: 'FT_NONE' },
+    // Wireshark 4.0 registers ip.fragments as FT_BYTES (-T fields prints the reassembled
+    // bytes) and ipv6.fragments as FT_NONE (prints "1").
+    fragments: { name: `${prefix}.fragments`, label: `${what} Fragments`, type: prefix === 'ip' ? 'FT_BYTES' : 'FT_NONE' },
     fragment: { name: `${prefix}.fragment`, label: `${what} Fragment`, type: 'FT_FRAMENUM' },
     count: { name: `${prefix}.fragment.count`, label: 'Fragment count', type: 'FT_UINT32', base: 'BASE_DEC' },
     length: { name: `${prefix}.reassembled.length`, label: `Reassembled ${what} length`, type: 'FT_UINT32', base: 'BASE_DEC' },
@@ -33,8 +35,8 @@ export function addFragmentTree(parent: FieldNode | null, prefix: 'ip' | 'ipv6',
     source,
     0,
     r.bytes.length,
-    '',
-    { label: `${r.fragments.length} ${what} Fragments (${r.bytes.length} bytes): ${list}`, generated: true, show: '' },
+    r.bytes,
+    { label: `${r.fragments.length} ${what} Fragments (${r.bytes.length} bytes): ${list}`, generated: true },
   );
   for (const f of r.fragments) {
     addField(top, d.fragment, source, f.offset, f.data.length, f.frame, {

@@ -96,7 +96,6 @@ function addFixedHeader(node: FieldNode, b: Uint8Array, source: number, s: numbe
   const tcNode = addField(node, f.tclass, source, s, 4, tc, {
     word: w,
     display: `0x${tc.toString(16).padStart(2, '0')} (DSCP: ${dscpShort.get(dscp) ?? 'Unknown'}, ECN: ${ecnShort[ecn]})`,
-    show: `0x${tc.toString(16).padStart(2, '0')}`,
   });
   addField(tcNode, f.dscp, source, s, 4, dscp, { word: w, display: `${dscpLong.get(dscp) ?? 'Unknown'} (${dscp})` });
   addField(tcNode, f.ecn, source, s, 4, ecn, { word: w, display: `${ecnLong[ecn]} (${ecn})` });

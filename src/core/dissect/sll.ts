@@ -42,7 +42,7 @@ function addAddress(node: FieldNode | null, b: Uint8Array, source: number, at: n
   const n = Math.min(halen, 8);
   if (n === 6) {
     addField(node, f.srcEth, source, at, 6, macText(b, at));
-    addField(node, f.unused, source, at + 6, 2, b.subarray(at + 6, at + 8), { show: '00:00', display: toHex(b.subarray(at + 6, at + 8)) });
+    addField(node, f.unused, source, at + 6, 2, b.subarray(at + 6, at + 8), { display: toHex(b.subarray(at + 6, at + 8)) });
   } else if (n > 0) {
     addField(node, f.srcOther, source, at, n, b.subarray(at, at + n));
   }

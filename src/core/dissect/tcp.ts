@@ -235,7 +235,7 @@ export function dissectTcp(ctx: PacketContext, source: number, start: number, en
     let previousInline = false;
     for (const m of o.messages) {
       const protocolsBefore = ctx.protocols.length;
-      handOver(ctx, node, source, m, dnsTcp);
+      handOver(ctx, node, source, m, dnsTcp, payloadStart);
       // tshark lists a protocol once for consecutive PDUs cut from the same segment
       // ("tcp:dns" for two messages in one segment), but again after a reassembled one.
       if (m.kind === 'inline' && previousInline) dropRepeatedProtocols(ctx.protocols, protocolsBefore);
@@ -313,7 +313,14 @@ function addHeaderFields(node: FieldNode, b: Uint8Array, source: number, s: numb
 }
 
 /** Calls DNS for one complete message and records the frames a reassembled one spans. */
-function handOver(ctx: PacketContext, node: FieldNode | null, source: number, m: DnsTcpMessage, dnsTcp: typeof appDissectors.dnsTcp): void {
+function handOver(
+  ctx: PacketContext,
+  node: FieldNode | null,
+  source: number,
+  m: DnsTcpMessage,
+  dnsTcp: typeof appDissectors.dnsTcp,
+  payloadStart: number,
+): void {
   if (m.kind === 'inline') {
     addField(node, f.pduSize, source, m.start, m.end - m.start, m.end - m.start, { generated: true });
     dnsTcp?.(ctx, source, m.start, m.end);
@@ -321,6 +328,18 @@ function handOver(ctx: PacketContext, node: FieldNode | null, source: number, m:
   }
   ctx.sources.push({ name: `Reassembled TCP (${m.bytes.length} bytes)`, bytes: m.bytes });
   const re = ctx.sources.length - 1;
+  // tshark, in the frame that completes a PDU: "[PDU Size: N]" and "TCP segment data (n bytes)"
+  // over this frame's piece, which starts where the segment's payload starts.
+  const last = m.pieces[m.pieces.length - 1];
+  if (node && last && last.frame === ctx.meta.frame) {
+    const frameBytes = ctx.sources[source]?.bytes;
+    addField(node, f.pduSize, source, payloadStart, last.length, m.bytes.length, { generated: true });
+    if (frameBytes) {
+      addField(node, f.segmentData, source, payloadStart, last.length, frameBytes.subarray(payloadStart, payloadStart + last.length), {
+        label: `TCP segment data (${last.length} byte${last.length === 1 ? '' : 's'})`,
+      });
+    }
+  }
   if (ctx.tree !== null) addSegmentsItem(ctx.tree, re, m);
   const before = ctx.dns.length;
   dnsTcp?.(ctx, re, 0, m.bytes.length);
@@ -337,7 +356,7 @@ function addSegmentsItem(tree: FieldNode[], source: number, m: Extract<DnsTcpMes
     source,
     start: 0,
     length: m.bytes.length,
-    show: '',
+    show: '1',
     generated: true,
     children: [],
   };
