@@ -249,6 +249,33 @@ function dissectSection(
 }
 
 /**
+ * Marks the message malformed after an exception in its walk: bounds errors are tshark's
+ * exceptions (or, where the snap length cut the frame, its "Packet size limited during
+ * capture"); anything else is our bug, still kept inside the frame. Shared with the scan
+ * summary (dnsScanSummary.ts) so both report a fault the same way.
+ */
+export function recordDnsFault(
+  ctx: PacketContext,
+  info: DnsMessageInfo,
+  e: unknown,
+  dnsTree: FieldNode | null,
+  flavor: DnsFlavor,
+  end: number,
+): void {
+  const source = info.range.source;
+  const offset = e instanceof DnsBoundsError ? e.offset : info.range.start;
+  let message = e instanceof DnsBoundsError ? e.message : `Dissector bug: ${e instanceof Error ? e.message : String(e)}`;
+  let kind: 'malformed' | 'short' = 'malformed';
+  const sourceLength = ctx.sources[source]?.bytes.length ?? 0;
+  if (e instanceof DnsBoundsError && end >= sourceLength && ctx.meta.capturedLength < ctx.meta.originalLength) {
+    message = 'Packet size limited during capture: DNS truncated';
+    kind = 'short';
+  }
+  info.malformed = { message, offset };
+  markMalformed(ctx, dnsTree, flavor === 'llmnr' ? 'LLMNR' : flavor === 'mdns' ? 'MDNS' : 'DNS', message, source, offset, kind);
+}
+
+/**
  * Dissects one message in [start, end) of ctx.sources[source]. For TCP, [start, start+2)
  * is the length prefix. Never throws.
  */
@@ -322,18 +349,7 @@ export function dissectDnsMessage(
       addField(ext, F.extraLength, source, 0, 0, extra, { generated: true });
     }
   } catch (e) {
-    // Bounds errors are tshark's exceptions; anything else is our bug, still kept inside the frame.
-    const offset = e instanceof DnsBoundsError ? e.offset : base;
-    let message = e instanceof DnsBoundsError ? e.message : `Dissector bug: ${e instanceof Error ? e.message : String(e)}`;
-    // A read past bytes the capture cut off (snap length) is tshark's "Packet size limited
-    // during capture", not a malformed packet.
-    let kind: 'malformed' | 'short' = 'malformed';
-    if (e instanceof DnsBoundsError && end >= src.bytes.length && ctx.meta.capturedLength < ctx.meta.originalLength) {
-      message = 'Packet size limited during capture: DNS truncated';
-      kind = 'short';
-    }
-    info.malformed = { message, offset };
-    markMalformed(ctx, dnsTree, flavor === 'llmnr' ? 'LLMNR' : flavor === 'mdns' ? 'MDNS' : 'DNS', message, source, offset, kind);
+    recordDnsFault(ctx, info, e, dnsTree, flavor, end);
   }
   if (w.edns) info.edns = w.edns;
   info.info = truncateColumn(w.info);

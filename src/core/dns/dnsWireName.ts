@@ -250,17 +250,51 @@ function expandName(v: DnsView, offset: number, budget: NameBudget): WireName {
   return { used: len, text: formatText(scratch, 0, nameLen), nameLen, labels: countLabels(scratch, nameLen) };
 }
 
-/** Reads a name at `offset` only to skip it: its byte length where it starts, without expanding pointers. */
-export function skipName(v: DnsView, offset: number): number {
+/** Label steps nameSpan takes itself before handing a name to readName (see there). */
+const SPAN_STEPS = 128;
+
+/**
+ * The bytes the name at `offset` occupies where it starts (readName's `used`), without
+ * building its text: for the scan summary, which skips the names it does not show.
+ * Throws exactly where readName throws, at the same offset (compared over hostile names
+ * by dnsScanName.test.ts). For plain names (labels and pointers) that takes no byte
+ * reads: a label, bit or pointer byte past the end is an error at the end (readName
+ * clamps its offset there), label type 0x80 at the label, a one-byte unknown extended
+ * label at the name's start, and a pointer loop ends as readName's placeholder does.
+ * Names with bit-string labels (whose printed length decides readName's empty-name
+ * error) or more than SPAN_STEPS steps (hostile chains that readName's memo keeps
+ * linear) are handed to readName itself, which also spends the message's budget.
+ */
+export function nameSpan(v: DnsView, offset: number, budget: NameBudget): number {
   const start = offset;
-  for (;;) {
-    const c = u8(v, offset);
-    if (c === 0) return offset + 1 - start;
-    if ((c & 0xc0) === 0xc0) {
-      u8(v, offset + 1);
-      return offset + 2 - start;
+  const end = v.end;
+  const bytes = v.bytes;
+  let len = -1;
+  for (let steps = 0; steps < SPAN_STEPS; steps++) {
+    if (offset >= end) throw new DnsBoundsError(end);
+    const c = bytes[offset] as number;
+    offset++;
+    if (c === 0) return len < 0 ? offset - start : len;
+    const kind = c & 0xc0;
+    if (kind === 0x00) {
+      offset += c;
+    } else if (kind === 0x40) {
+      if ((c & 0x3f) === 0x01) break;
+      // expand_dns_name sets len here even after a pointer (a Wireshark quirk kept).
+      len = offset - start;
+      if (len < 1) throw new DnsBoundsError(offset);
+      if (len < MIN_DNAME_LEN) throw new DnsBoundsError(start);
+      return len;
+    } else if (kind === 0x80) {
+      throw new DnsBoundsError(offset - 1, 'Malformed Packet (Exception occurred)');
+    } else {
+      if (offset >= end) throw new DnsBoundsError(end);
+      const indir = v.base + (((c & 0x3f) << 8) | (bytes[offset] as number));
+      offset++;
+      if (len < 0) len = offset - start;
+      if (indir === offset + 2) return len;
+      offset = indir;
     }
-    if ((c & 0xc0) !== 0) return -1;
-    offset += c + 1;
   }
+  return readName(v, start, budget).used;
 }
