@@ -46,6 +46,8 @@ export interface ReportDocument {
 
 /** Types listed first in per-type views (the paper's A vs AAAA), then by volume. */
 const leadTypes = ['AAAA', 'A'];
+/** Clients named per type in the compact table of the other types (JSON has them all). */
+const OTHER_TYPE_CLIENTS = 3;
 
 function countTable(label: string, table: CountTable, total: number): ReportTable {
   return {
@@ -130,14 +132,28 @@ function topClientsSection(r: SummaryReport): ReportSection {
   }
   if (tc.all.length === 0) return { title: 'Top clients', blocks };
   blocks.push({ kind: 'table', caption: 'All queries', table: clientTable(tc.all, r.totals.queries, 'queries') });
+  const otherRows: string[][] = [];
   for (const type of typeOrder(Object.keys(tc.byType), r.qtypes)) {
     const list = tc.byType[type] ?? [];
     if (list.length === 0) continue;
     const total = r.qtypes[type] ?? 0;
+    if (leadTypes.includes(type)) {
+      blocks.push({
+        kind: 'table',
+        caption: `Top ${type} clients (${countText(total)} ${type} queries)`,
+        table: clientTable(list, total, type),
+      });
+    } else {
+      const shown = list.slice(0, OTHER_TYPE_CLIENTS).map((c) => `${c.address} (${countText(c.count)})`);
+      const more = list.length - shown.length;
+      otherRows.push([type, countText(total), shown.join(', ') + (more > 0 ? `, +${more} more` : '')]);
+    }
+  }
+  if (otherRows.length > 0) {
     blocks.push({
       kind: 'table',
-      caption: `${type} queries (${countText(total)})`,
-      table: clientTable(list, total, type),
+      caption: 'Top clients of the other query types',
+      table: { columns: ['Type', 'Queries', 'Top clients (queries)'], align: ['left', 'right', 'left'], rows: otherRows },
     });
   }
   const mixRows = tc.all
