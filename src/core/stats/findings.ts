@@ -2,7 +2,8 @@
  * Findings: plain-language observations drawn from the finished numbers, each with the
  * number behind it. Rules (also in docs/report-schema.md):
  * - aaaa-dominant-client: at least 10 AAAA queries and one client sent more than half.
- * - aaaa-lockstep-a: the AAAA-on-A regression over ≥ 3 bins has R² ≥ 0.9.
+ * - aaaa-lockstep-a: the AAAA-on-A regression over ≥ 3 bins has R² ≥ 0.9 and a positive
+ *   slope (AAAA rises with A; a perfect inverse relation is not lockstep).
  * - silence: each reported gap (all traffic first, then by length; at most 5).
  * - unanswered: any transaction without a response (value: percent of transactions).
  * - tc-not-retried: UDP responses with TC whose question never came again over TCP.
@@ -60,7 +61,7 @@ export function deriveFindings(r: Omit<SummaryReport, 'findings'>, x: FindingExt
   }
 
   const g = r.regression;
-  if (g.r2 !== null && g.slope !== null && g.intercept !== null && g.bins >= LOCKSTEP_MIN_BINS && g.r2 >= LOCKSTEP_R2) {
+  if (g.r2 !== null && g.slope !== null && g.intercept !== null && g.bins >= LOCKSTEP_MIN_BINS && g.r2 >= LOCKSTEP_R2 && g.slope > 0) {
     out.push({
       kind: 'aaaa-lockstep-a',
       text:
