@@ -144,7 +144,18 @@ export class FrameDissector {
       });
       if (protocols) protocols.show = text;
     }
-    const { state: _state, ...frame } = ctx;
+    // The frame is the context without its cross-frame state. Built field by field: an
+    // object rest spread (`{ state, ...frame }`) cost a seventh of the scan's time.
+    const frame: DissectedFrame = {
+      meta: ctx.meta,
+      sources: ctx.sources,
+      tree: ctx.tree,
+      net: ctx.net,
+      protocols: ctx.protocols,
+      dns: ctx.dns,
+      column: ctx.column,
+    };
+    if (ctx.malformed) frame.malformed = ctx.malformed;
     return frame;
   }
 
