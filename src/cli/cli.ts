@@ -3,7 +3,8 @@
  * arguments, runs the capture pipeline, prints with the core's formatters.
  */
 import { parseArgs, usage, UsageError, type CliArgs } from './cliArgs';
-import { dissectCaptureFile, type CaptureRun } from './captureFrames';
+import { dissectCaptureFile, transactionAnnotations, type CaptureRun } from './captureFrames';
+import { addTransactionFields } from '../core/transactions/transactionFields';
 import { fieldsLine, hasProtocol } from '../core/format/fieldsLine';
 import { listLine } from '../core/format/listLine';
 import { treeText } from '../core/format/treeText';
@@ -70,17 +71,30 @@ async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
     );
   }
   const out = new Output();
+  const options = { extraDnsPorts: args.dnsPorts };
+  // Two passes, as `tshark -2`, only when a field needs to know later frames.
+  const annotations = args.fields.some(isTransactionField) ? await transactionAnnotations(file, options) : undefined;
   const run = await dissectCaptureFile(
     file,
-    { extraDnsPorts: args.dnsPorts },
+    options,
     () => true,
     (frame) => {
+      if (annotations) addTransactionFields(frame, annotations.get(frame.meta.frame) ?? []);
       if (frame.tree && isDns(frame)) out.line(fieldsLine(frame.tree, args.fields));
     },
   );
   out.flush();
   return report(file, run);
 }
+
+/** Fields that only a first pass over the whole capture can fill (query ⇄ response matching). */
+function isTransactionField(name: string): boolean {
+  return transactionFieldNames.has(name) || name.startsWith('_ws.expert');
+}
+const transactionFieldNames = new Set([
+  'dns.response_in', 'dns.response_to', 'dns.time', 'dns.retransmission', 'dns.retransmit_request_in',
+  'dns.retransmit_response_in', 'dns.unsolicited', 'dns.retransmit_request', 'dns.retransmit_response',
+]);
 
 async function listCommand(args: CliArgs, file: string): Promise<number> {
   const out = new Output();
@@ -104,12 +118,15 @@ async function showCommand(args: CliArgs, file: string): Promise<number> {
   const wanted = args.frame;
   if (wanted === undefined) throw new UsageError('show needs --frame N');
   let found: DissectedFrame | undefined;
+  const options = { extraDnsPorts: args.dnsPorts };
+  const annotations = await transactionAnnotations(file, options, (n) => n === wanted);
   const run = await dissectCaptureFile(
     file,
-    { extraDnsPorts: args.dnsPorts },
+    options,
     (n) => n === wanted,
     (frame) => {
       if (frame.meta.frame !== wanted) return true;
+      addTransactionFields(frame, annotations.get(wanted) ?? []);
       found = frame;
       return false;
     },

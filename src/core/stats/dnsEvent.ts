@@ -62,6 +62,8 @@ export interface DnsTransactionEvent {
   transport: 'udp' | 'tcp' | '';
   /** AXFR/IXFR answered by several messages: how many. */
   transferMessages?: number;
+  /** Responses after the first one (tshark's response dns.retransmission); absent when none. */
+  duplicateResponses?: number;
 }
 
 /** A response no open query was waiting for (tshark's dns.unsolicited). */

@@ -1,0 +1,294 @@
+/**
+ * The streaming query ⇄ response matcher. Fed one DnsMessageEvent at a time (frames or
+ * log lines, in capture order), it pairs queries with responses exactly as Wireshark 4.0's
+ * packet-dns.c does, so its per-message annotations equal what `tshark -2` prints:
+ *
+ * - A transaction lives in one transport conversation (transport, both addresses, both
+ *   ports, either direction) and is keyed by the DNS ID; the question is NOT part of the
+ *   key (tshark ignores it). Only the latest transaction of a conversation + ID counts.
+ * - A query opens a new transaction unless the latest one with its ID is unanswered and
+ *   began less than 5 s earlier (tshark's dns.retransmission_timer); then it is a
+ *   retransmission of that one (dns.retransmit_request_in = the first query's frame, no
+ *   dns.response_in of its own). The window runs from the FIRST query, so copies 3 s apart
+ *   make the third one (6 s) a new transaction.
+ * - A response answers the latest transaction of its conversation + ID. The first one sets
+ *   dns.response_to and dns.time, which tshark measures from the FIRST query of the
+ *   transaction, not from its last retransmission (verified with tshark 4.0 on
+ *   retransmissions.pcap: 2.003 s for an answer to the third copy). Later responses are
+ *   retransmissions (dns.retransmit_response_in) unless the transaction is a zone transfer
+ *   (a question of type AXFR or IXFR seen last on it): then every message is an answer.
+ *   A response with no transaction is unsolicited.
+ * - A message shorter than 4 bytes (no ID and flags) takes no part, as in tshark.
+ *
+ * Beyond tshark, for the statistics engine (events via the callback):
+ * - DnsTransactionEvent once a transaction is closed: superseded by a new query with its
+ *   conversation + ID, idle for `idleTimeoutNs` of capture time (default 30 s since its
+ *   last message; unanswered ones are then reported without a response), evicted by the
+ *   `maxTransactions` cap, or at flush(). It carries the first and last query (so both the
+ *   time from the first query, tshark's dns.time, and from the last retransmission are
+ *   known), the number of query retransmissions, of duplicate responses, and for AXFR/IXFR
+ *   the number of response messages (one transfer, not retransmissions).
+ * - DnsUnsolicitedEvent for every unsolicited response.
+ * - DnsDuplicateIdEvent when a client sends a query with the ID of one of its still
+ *   unanswered queries to the same server (same transport, any ports) but a different
+ *   question (name case-insensitive, type, class). In the same conversation tshark calls
+ *   such a query a retransmission; the event's transaction does not count it as one.
+ *
+ * Memory is bounded by the transactions remembered: each lives until idle for
+ * `idleTimeoutNs` (or closed earlier), and at most `maxTransactions` (default 1,000,000,
+ * about 300 bytes each) are kept, the least recently active closed first. A response
+ * arriving after its transaction was forgotten is unsolicited, where tshark, which keeps
+ * every transaction, would still match it: pass `idleTimeoutNs: null` to keep them all
+ * (the CLI's two-pass `fields` does, as tshark -2).
+ *
+ * Annotation objects returned for queries are completed later: dns.response_in is set on
+ * the query's object when its response arrives.
+ */
+import type {
+  DnsDuplicateIdEvent,
+  DnsMessageEvent,
+  DnsTransactionEvent,
+  DnsUnsolicitedEvent,
+} from '../stats/dnsEvent';
+import type { DnsMessageAnnotation } from './dnsAnnotation';
+import { conversationKey, endpoints, questionKey } from './conversationKey';
+
+export type TransactionOutcomeEvent = DnsTransactionEvent | DnsUnsolicitedEvent | DnsDuplicateIdEvent;
+
+export interface TransactionMatcherOptions {
+  /** tshark's dns.retransmission_timer (default 5 s). */
+  retransmissionWindowNs?: bigint;
+  /** Close a transaction after this much capture time without a message; null: never. Default 30 s. */
+  idleTimeoutNs?: bigint | null;
+  /** Most transactions remembered at once (default 1,000,000). */
+  maxTransactions?: number;
+}
+
+const SECOND = 1_000_000_000n;
+const T_IXFR = 251;
+const T_AXFR = 252;
+const FLAG_TC = 0x0200;
+
+function isTransferType(qtype: number | undefined): boolean {
+  return qtype === T_AXFR || qtype === T_IXFR;
+}
+
+interface Transaction {
+  readonly key: string;
+  readonly clientKey: string;
+  readonly client: string;
+  readonly server: string;
+  readonly transport: DnsMessageEvent['transport'];
+  readonly id: number;
+  readonly question: string;
+  readonly qname?: string;
+  readonly qtype?: number;
+  readonly firstRef: number;
+  readonly firstTimeNs: bigint;
+  lastQueryRef: number;
+  lastQueryTimeNs: bigint;
+  retransmissions: number;
+  /** The query's annotation(s), waiting for dns.response_in. */
+  waiting: DnsMessageAnnotation[];
+  responseRef?: number;
+  responseTimeNs?: bigint;
+  rcode?: number;
+  truncated?: boolean;
+  responses: number;
+  duplicateResponses: number;
+  /** tshark's multiple_responds: the last question seen on it was AXFR/IXFR. */
+  transfer: boolean;
+  lastActivityNs: bigint;
+}
+
+export class TransactionMatcher {
+  /** conversation + ID -> latest transaction; Map order = least recently active first. */
+  private readonly table = new Map<string, Transaction>();
+  /** transport + client + server + ID -> unanswered transaction (duplicate-ID detection). */
+  private readonly openByClient = new Map<string, Transaction>();
+  private readonly windowNs: bigint;
+  private readonly idleNs: bigint | null;
+  private readonly max: number;
+  private nowNs: bigint | undefined;
+
+  constructor(
+    private readonly emit: (event: TransactionOutcomeEvent) => void,
+    options: TransactionMatcherOptions = {},
+  ) {
+    this.windowNs = options.retransmissionWindowNs ?? 5n * SECOND;
+    this.idleNs = options.idleTimeoutNs === undefined ? 30n * SECOND : options.idleTimeoutNs;
+    this.max = Math.max(1, options.maxTransactions ?? 1_000_000);
+  }
+
+  /** Transactions remembered now. */
+  get size(): number {
+    return this.table.size;
+  }
+
+  /**
+   * Takes the next message; returns its annotation (null when the message is too short to
+   * take part). Never throws.
+   */
+  push(e: DnsMessageEvent): DnsMessageAnnotation | null {
+    this.nowNs = this.nowNs === undefined || e.timeNs > this.nowNs ? e.timeNs : this.nowNs;
+    this.expireIdle();
+    if (e.size < 4) return null;
+    return e.response ? this.response(e) : this.query(e);
+  }
+
+  /** End of input: closes (reports) every remembered transaction. */
+  flush(): void {
+    for (const [key, t] of this.table) this.close(key, t);
+  }
+
+  private query(e: DnsMessageEvent): DnsMessageAnnotation {
+    const key = `${conversationKey(e)}#${e.id}`;
+    const question = questionKey(e);
+    const t = this.table.get(key);
+    if (t && t.responseRef === undefined && e.timeNs - t.firstTimeNs < this.windowNs) {
+      let annotation: DnsMessageAnnotation;
+      if (e.ref !== t.firstRef) {
+        annotation = { retransmission: true, retransmitRequestIn: t.firstRef };
+      } else {
+        // Same frame as the original (two TCP messages): tshark's second pass sees the original.
+        annotation = {};
+        t.waiting.push(annotation);
+      }
+      if (question !== t.question) {
+        this.emit(duplicateId(e, t.firstRef));
+      } else {
+        t.retransmissions++;
+        t.lastQueryRef = e.ref;
+        t.lastQueryTimeNs = e.timeNs;
+      }
+      this.touch(t);
+      return annotation;
+    }
+    if (t) this.close(key, t);
+    const { client, server } = endpoints(e);
+    const clientKey = `${e.transport}|${client}|${server}#${e.id}`;
+    const other = this.openByClient.get(clientKey);
+    if (other && other.question !== question) this.emit(duplicateId(e, other.firstRef));
+    const annotation: DnsMessageAnnotation = {};
+    const n: Transaction = {
+      key,
+      clientKey,
+      client,
+      server,
+      transport: e.transport,
+      id: e.id,
+      question,
+      ...(e.qname !== undefined ? { qname: e.qname } : {}),
+      ...(e.qtype !== undefined ? { qtype: e.qtype } : {}),
+      firstRef: e.ref,
+      firstTimeNs: e.timeNs,
+      lastQueryRef: e.ref,
+      lastQueryTimeNs: e.timeNs,
+      retransmissions: 0,
+      waiting: [annotation],
+      responses: 0,
+      duplicateResponses: 0,
+      transfer: e.qdcount > 0 && isTransferType(e.qtype),
+      lastActivityNs: this.nowNs ?? e.timeNs,
+    };
+    this.table.set(key, n);
+    this.openByClient.set(clientKey, n);
+    this.enforceCap();
+    return annotation;
+  }
+
+  private response(e: DnsMessageEvent): DnsMessageAnnotation {
+    const key = `${conversationKey(e)}#${e.id}`;
+    const t = this.table.get(key);
+    if (!t) {
+      const { client, server } = endpoints(e);
+      const event: DnsUnsolicitedEvent = { kind: 'unsolicited', ref: e.ref, timeNs: e.timeNs, client, server, id: e.id };
+      this.emit(event);
+      return { unsolicited: true };
+    }
+    let annotation: DnsMessageAnnotation;
+    if (t.responseRef === undefined) {
+      t.responseRef = e.ref;
+      t.responseTimeNs = e.timeNs;
+      t.rcode = e.rcode;
+      t.truncated = (e.flags & FLAG_TC) !== 0;
+      t.responses = 1;
+      for (const q of t.waiting) q.responseIn = e.ref;
+      t.waiting = [];
+      if (this.openByClient.get(t.clientKey) === t) this.openByClient.delete(t.clientKey);
+      annotation = { responseTo: t.firstRef, timeNs: e.timeNs - t.firstTimeNs };
+    } else if (t.transfer || e.ref === t.responseRef) {
+      // A zone transfer's next message (or a second message in the answer's own frame).
+      t.responses++;
+      annotation = { responseTo: t.firstRef, timeNs: e.timeNs - t.firstTimeNs };
+    } else {
+      t.duplicateResponses++;
+      annotation = { retransmission: true, retransmitResponseIn: t.responseRef };
+    }
+    // tshark re-reads "multiple responses expected" from every question it sees on the transaction.
+    if (e.qdcount > 0 && e.qtype !== undefined) t.transfer = isTransferType(e.qtype);
+    this.touch(t);
+    return annotation;
+  }
+
+  /** Marks activity: moves the transaction to the end of the idle order. */
+  private touch(t: Transaction): void {
+    t.lastActivityNs = this.nowNs ?? t.lastActivityNs;
+    this.table.delete(t.key);
+    this.table.set(t.key, t);
+  }
+
+  private expireIdle(): void {
+    if (this.idleNs === null || this.nowNs === undefined) return;
+    const limit = this.nowNs - this.idleNs;
+    for (const [key, t] of this.table) {
+      if (t.lastActivityNs >= limit) break;
+      this.close(key, t);
+    }
+  }
+
+  private enforceCap(): void {
+    while (this.table.size > this.max) {
+      const first = this.table.entries().next();
+      if (first.done === true) return;
+      this.close(first.value[0], first.value[1]);
+    }
+  }
+
+  /** Forgets a transaction and reports it. */
+  private close(key: string, t: Transaction): void {
+    this.table.delete(key);
+    if (this.openByClient.get(t.clientKey) === t) this.openByClient.delete(t.clientKey);
+    this.emit(transactionEvent(t));
+  }
+}
+
+function duplicateId(e: DnsMessageEvent, earlierRef: number): DnsDuplicateIdEvent {
+  return { kind: 'duplicate-id', ref: e.ref, earlierRef, timeNs: e.timeNs, client: e.src, id: e.id };
+}
+
+function transactionEvent(t: Transaction): DnsTransactionEvent {
+  const event: DnsTransactionEvent = {
+    kind: 'transaction',
+    client: t.client,
+    server: t.server,
+    id: t.id,
+    firstQueryRef: t.firstRef,
+    firstQueryTimeNs: t.firstTimeNs,
+    lastQueryRef: t.lastQueryRef,
+    lastQueryTimeNs: t.lastQueryTimeNs,
+    retransmissions: t.retransmissions,
+    transport: t.transport,
+  };
+  if (t.qname !== undefined) event.qname = t.qname;
+  if (t.qtype !== undefined) event.qtype = t.qtype;
+  if (t.responseRef !== undefined && t.responseTimeNs !== undefined) {
+    event.responseRef = t.responseRef;
+    event.responseTimeNs = t.responseTimeNs;
+    if (t.rcode !== undefined) event.rcode = t.rcode;
+    if (t.truncated !== undefined) event.truncated = t.truncated;
+    if (isTransferType(t.qtype)) event.transferMessages = t.responses;
+  }
+  if (t.duplicateResponses > 0) event.duplicateResponses = t.duplicateResponses;
+  return event;
+}
