@@ -466,3 +466,76 @@ for f in "${FILES[@]}"; do
   printf '%-26s %7d bytes  %3d DNS frames\n' "$f" "$(stat -c %s "$OUT/$f")" "$n"
 done
 log "done: $(du -ch "${FILES[@]/#/$OUT/}" 2>/dev/null | tail -1)"
+
+# ---------------------------------------------------------------- transactions (issue 3)
+# retransmissions.pcap: the hard cases of query/response matching, from real dig against
+# a deliberately odd UDP server (python3 on 127.0.0.2:53, next to named) that picks its
+# behaviour from the query name's first label: "silent*" never answers, "twice*" answers
+# twice, "wrongid*" answers with another ID, "late*" answers only the third copy of a query
+# (dig retransmits with the same ID). Appended by the transactions work; needs python3.
+if command -v python3 >/dev/null 2>&1; then
+  log "retransmissions.pcap"
+  cat >"$WORK/odd-server.py" <<'PY'
+import socket, struct, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind(("127.0.0.2", 53))
+open(sys.argv[1], "w").close()  # tells the script we listen
+copies = {}
+while True:
+    data, peer = s.recvfrom(4096)
+    if len(data) < 17:
+        continue
+    qid, flags = struct.unpack(">HH", data[:4])
+    i, labels = 12, []
+    while i < len(data) and data[i]:
+        labels.append(data[i + 1:i + 1 + data[i]])
+        i += 1 + data[i]
+    question = data[12:i + 5]
+    first = labels[0].decode("ascii", "replace") if labels else ""
+    def answer(rid):
+        header = struct.pack(">HHHHHH", rid, 0x8400 | (flags & 0x0100), 1, 1, 0, 0)
+        record = b"\xc0\x0c" + struct.pack(">HHIH", 1, 1, 60, 4) + bytes([192, 0, 2, 53])
+        s.sendto(header + question + record, peer)
+    copies[(peer, qid)] = n = copies.get((peer, qid), 0) + 1
+    if first.startswith("silent"):
+        continue
+    if first.startswith("twice"):
+        answer(qid)
+        answer(qid)
+    elif first.startswith("wrongid"):
+        answer(qid ^ 0x5a5a)
+    elif first.startswith("late"):
+        if n == 3:
+            answer(qid)
+    else:
+        answer(qid)
+PY
+  in_ns ip addr add 127.0.0.2/8 dev lo 2>/dev/null || true
+  in_ns python3 "$WORK/odd-server.py" "$WORK/odd-server.ready" &
+  ODD_PID=$!
+  for _ in $(seq 1 100); do [[ -f $WORK/odd-server.ready ]] && break; sleep 0.05; done
+  odd() { in_ns dig @127.0.0.2 +noedns "$@" >>"$WORK/dig.log" 2>&1 || true; }
+  start_capture "$WORK/retransmissions.pcap" -i lo "udp port 53"
+  # dig sends each retry from a new port unless bound with -b: bound, they are retransmissions
+  odd -b '127.0.0.1#40051' +tries=3 +timeout=1 silent.test A  # 3 copies 1 s apart, never answered
+  odd -b '127.0.0.1#40052' +tries=3 +timeout=1 late.test A    # 3 copies; the answer follows the third
+  odd +tries=2 +timeout=1 silent-ports.test A                  # 2 copies from 2 ports: 2 conversations
+  odd +tries=1 +timeout=1 twice.test A                 # one query, two identical answers
+  odd +tries=1 +timeout=1 wrongid.test A               # an answer with another ID, query unanswered
+  odd -b '127.0.0.1#40053' +qid=4660 +tries=1 +timeout=1 silent-one.test A     # same port and ID,
+  odd -b '127.0.0.1#40053' +qid=4660 +tries=1 +timeout=1 silent-two.test AAAA  # different question
+  odd +qid=4661 +tries=1 +timeout=1 silent-three.test A &                      # same ID, two ports,
+  odd +qid=4661 +tries=1 +timeout=1 silent-four.test A                         # both open at once
+  wait %% 2>/dev/null || true
+  odd -b '127.0.0.1#40055' +tries=3 +timeout=3 late-slow.test A  # copies 3 s apart: the third (6 s)
+  #                                       is past tshark's 5 s retransmission window: a new query
+  q4 -b '127.0.0.1#40054' +qid=4662 www.example.test A # answered, then the same port and ID again:
+  q4 -b '127.0.0.1#40054' +qid=4662 www.example.test A # a new transaction, not a retransmission
+  stop_capture
+  kill "$ODD_PID" 2>/dev/null && wait "$ODD_PID" 2>/dev/null || true
+  cp "$WORK/retransmissions.pcap" "$OUT/retransmissions.pcap"
+  printf '%-26s %7d bytes  %3d DNS frames\n' retransmissions.pcap "$(stat -c %s "$OUT/retransmissions.pcap")" \
+    "$(tshark -r "$OUT/retransmissions.pcap" -Y dns 2>/dev/null | wc -l)"
+else
+  skip "retransmissions.pcap: python3 not installed"
+fi
