@@ -167,7 +167,7 @@ export function treeCounts(tree: readonly StatsTreeNode[]): TreeCounts {
 const abandonedFields = [
   'frame.number', 'frame.time_epoch', 'frame.protocols', '_ws.malformed', '_ws.short',
   'ip.src', 'ipv6.src', 'ip.dst', 'ipv6.dst', 'udp.srcport', 'tcp.srcport', 'udp.dstport', 'tcp.dstport',
-  'dns.id', 'dns.flags', 'dns.qry.type', 'dns.qry.class',
+  'dns.id', 'dns.flags', 'dns.count.queries', 'dns.qry.type', 'dns.qry.class',
 ];
 
 interface FieldMessage {
@@ -182,14 +182,25 @@ interface FieldMessage {
   qclass: number;
 }
 
-/** Every DNS/mDNS/LLMNR message tshark sees, one per message (TCP frames may hold several). */
-function fieldMessages(file: string): FieldMessage[] {
-  const args = ['-r', file, '-Y', 'dns || mdns || llmnr', '-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=;'];
+/**
+ * One tshark run gives both: the per-frame fields (no display filter, so the tap sees
+ * every frame as it does alone) and, after them, the dns,tree table.
+ */
+function runTshark(file: string): { fieldLines: string[]; tree: string } {
+  const args = ['-r', file, '-z', 'dns,tree', '-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=;'];
   for (const f of abandonedFields) args.push('-e', f);
+  const text = run('tshark', args);
+  const cut = text.search(/^={10,}$/m);
+  if (cut < 0) throw new Error(`no dns,tree table in tshark output for ${file}`);
+  return { fieldLines: text.slice(0, cut).split('\n'), tree: text.slice(cut) };
+}
+
+/** Every DNS/mDNS/LLMNR message tshark sees, one per message (TCP frames may hold several). */
+function fieldMessages(fieldLines: readonly string[]): FieldMessage[] {
   const out: FieldMessage[] = [];
-  for (const line of run('tshark', args).split('\n')) {
-    if (line === '') continue;
+  for (const line of fieldLines) {
     const v = line.split('\t');
+    if ((v[abandonedFields.indexOf('dns.flags')] ?? '') === '') continue;
     const get = (name: string): string => v[abandonedFields.indexOf(name)] ?? '';
     const protocols = get('frame.protocols').split(':');
     const abandoned =
@@ -202,7 +213,12 @@ function fieldMessages(file: string): FieldMessage[] {
     const flags = get('dns.flags').split(';');
     const types = get('dns.qry.type').split(';');
     const classes = get('dns.qry.class').split(';');
+    const qdcounts = get('dns.count.queries').split(';');
+    // Questions of all the frame's messages come in one list: message i's first is at `first`.
+    let first = 0;
     flags.forEach((f, i) => {
+      const at = first;
+      first += Number(qdcounts[i] ?? 0);
       const flagWord = Number(f);
       const response = (flagWord & 0x8000) !== 0;
       out.push({
@@ -213,8 +229,8 @@ function fieldMessages(file: string): FieldMessage[] {
         server: response ? `${src}/${sport}` : `${dst}/${dport}`,
         id: ids[i] ?? '',
         flags: flagWord,
-        qtype: types.length === flags.length && types[i] ? Number(types[i]) : 0,
-        qclass: classes.length === flags.length && classes[i] ? Number(classes[i]) : 0,
+        qtype: Number(qdcounts[i] ?? 0) > 0 && types[at] ? Number(types[at]) : 0,
+        qclass: Number(qdcounts[i] ?? 0) > 0 && classes[at] ? Number(classes[at]) : 0,
       });
     });
   }
@@ -226,8 +242,8 @@ function bump(table: Record<string, number>, key: string): void {
 }
 
 /** tshark's table plus the messages it abandons (see ABANDONED_MESSAGES). */
-function expectedCounts(file: string, tshark: TreeCounts): { expected: TreeCounts; abandoned: number } {
-  const messages = fieldMessages(file);
+function expectedCounts(fieldLines: readonly string[], tshark: TreeCounts): { expected: TreeCounts; abandoned: number } {
+  const messages = fieldMessages(fieldLines);
   const e: TreeCounts = structuredClone(tshark);
   let abandoned = 0;
   // Sum of response times as tshark averaged them, to add ours to.
@@ -398,8 +414,9 @@ describe('summarize agrees with tshark -z dns,tree', function () {
   for (const file of [...fixtureFiles, ...corpusFiles]) {
     it(relative(resolve(repo, '..'), file), function () {
       if (!tsharkOk) this.skip();
-      const tshark = treeCounts(parseStatsTree(run('tshark', ['-r', file, '-q', '-z', 'dns,tree'])));
-      const { expected: e } = expectedCounts(file, tshark);
+      const theirs = runTshark(file);
+      const tshark = treeCounts(parseStatsTree(theirs.tree));
+      const { expected: e } = expectedCounts(theirs.fieldLines, tshark);
       const o = ourCounts(file);
       assert.equal(o.messages, e.messages, 'Total Packets');
       assert.equal(o.queries, e.queries, 'Query');
