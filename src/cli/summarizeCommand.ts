@@ -15,7 +15,8 @@ import { mergeByTime } from './mergeByTime';
 import { reportFileProblems, worstExitCode, ExitCodes } from './fileProblems';
 import { ProgressLine } from './progressLine';
 import { StatsEngine } from '../core/stats/statsEngine';
-import type { DnsEvent, DnsMessageEvent } from '../core/stats/dnsEvent';
+import { TransactionMatcher } from '../core/transactions/transactionMatcher';
+import type { DnsMessageEvent } from '../core/stats/dnsEvent';
 import type { SummaryReport } from '../core/report/summaryReport';
 import { textReport } from '../core/report/textReport';
 import { markdownReport } from '../core/report/markdownReport';
@@ -28,24 +29,14 @@ const formatters: Record<ReportFormat, (r: SummaryReport) => string> = {
   csv: csvReport,
 };
 
-/** Query/response matching: each message in, the transaction events it completes out. */
-interface EventMatcher {
-  add(event: DnsMessageEvent): DnsEvent[];
-  finish(): DnsEvent[];
-}
-
-// TODO(rep): the transactions engineer's TransactionMatcher once it lands.
-function createMatcher(): EventMatcher {
-  return { add: () => [], finish: () => [] };
-}
-
 export async function summarizeCommand(args: CliArgs): Promise<number> {
   const sources = args.files.map(
     // dnsInfo false: the statistics need no Info column, and skipping record data is faster.
     (file) => new CaptureEventSource(file, { extraDnsPorts: args.dnsPorts, dnsInfo: false }),
   );
   const engine = new StatsEngine({ binSeconds: args.bin === 'auto' || args.bin === undefined ? null : args.bin });
-  const matcher = createMatcher();
+  // Transactions, unsolicited responses and duplicate IDs reach the engine as they close.
+  const matcher = new TransactionMatcher((outcome) => engine.add(outcome));
   const progress = new ProgressLine(process.stderr);
   let messages = 0;
   const merged = mergeByTime<DnsMessageEvent>(
@@ -54,11 +45,11 @@ export async function summarizeCommand(args: CliArgs): Promise<number> {
   );
   for await (const event of merged) {
     engine.add(event);
-    for (const derived of matcher.add(event)) engine.add(derived);
+    matcher.push(event);
     messages++;
     if ((messages & 0x3ff) === 0) progress.update(messages, sources.reduce((n, s) => n + s.frames, 0));
   }
-  for (const derived of matcher.finish()) engine.add(derived);
+  matcher.flush();
   progress.clear();
 
   const codes = sources.map((s) => reportFileProblems(s.path, s.run, process.stderr));
