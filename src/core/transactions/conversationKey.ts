@@ -16,7 +16,3 @@ export function endpoints(e: DnsMessageEvent): { client: string; server: string 
   return e.response ? { client: e.dst, server: e.src } : { client: e.src, server: e.dst };
 }
 
-/** The question as a comparable string (names compare case-insensitively). */
-export function questionKey(e: DnsMessageEvent): string {
-  return `${(e.qname ?? '').toLowerCase()}|${e.qtype ?? ''}|${e.qclass ?? ''}`;
-}

@@ -14,7 +14,7 @@
  * - A response answers the latest transaction of its conversation + ID. The first one sets
  *   dns.response_to and dns.time, which tshark measures from the FIRST query of the
  *   transaction, not from its last retransmission (verified with tshark 4.0 on
- *   retransmissions.pcap: 2.003 s for an answer to the third copy). Later responses are
+ *   retransmissions.pcap: about 2.0 s for an answer to the third copy, 1 s apart). Later responses are
  *   retransmissions (dns.retransmit_response_in) unless the transaction is a zone transfer
  *   (a question of type AXFR or IXFR seen last on it): then every message is an answer.
  *   A response with no transaction is unsolicited.
@@ -51,7 +51,7 @@ import type {
   DnsUnsolicitedEvent,
 } from '../stats/dnsEvent';
 import type { DnsMessageAnnotation } from './dnsAnnotation';
-import { conversationKey, endpoints, questionKey } from './conversationKey';
+import { conversationKey, endpoints } from './conversationKey';
 
 export type TransactionOutcomeEvent = DnsTransactionEvent | DnsUnsolicitedEvent | DnsDuplicateIdEvent;
 
@@ -80,16 +80,17 @@ interface Transaction {
   readonly server: string;
   readonly transport: DnsMessageEvent['transport'];
   readonly id: number;
-  readonly question: string;
-  readonly qname?: string;
-  readonly qtype?: number;
+  readonly qname: string | undefined;
+  readonly qtype: number | undefined;
+  readonly qclass: number | undefined;
   readonly firstRef: number;
   readonly firstTimeNs: bigint;
   lastQueryRef: number;
   lastQueryTimeNs: bigint;
   retransmissions: number;
-  /** The query's annotation(s), waiting for dns.response_in. */
-  waiting: DnsMessageAnnotation[];
+  /** The query's annotation, waiting for dns.response_in (rarely more: see query()). */
+  waiting: DnsMessageAnnotation | null;
+  moreWaiting: DnsMessageAnnotation[] | null;
   responseRef?: number;
   responseTimeNs?: bigint;
   rcode?: number;
@@ -99,11 +100,21 @@ interface Transaction {
   /** tshark's multiple_responds: the last question seen on it was AXFR/IXFR. */
   transfer: boolean;
   lastActivityNs: bigint;
+  /** Neighbours in the activity list (least recently active first). */
+  prev: Transaction | null;
+  next: Transaction | null;
 }
 
 export class TransactionMatcher {
-  /** conversation + ID -> latest transaction; Map order = least recently active first. */
+  /** conversation + ID -> latest transaction. */
   private readonly table = new Map<string, Transaction>();
+  /**
+   * The same transactions in order of last activity, oldest first: an intrusive list, not
+   * the Map's order, because V8 Maps leave holes where entries were deleted and walking
+   * from the front past them made expiry quadratic.
+   */
+  private oldest: Transaction | null = null;
+  private newest: Transaction | null = null;
   /** transport + client + server + ID -> unanswered transaction (duplicate-ID detection). */
   private readonly openByClient = new Map<string, Transaction>();
   private readonly windowNs: bigint;
@@ -138,12 +149,11 @@ export class TransactionMatcher {
 
   /** End of input: closes (reports) every remembered transaction. */
   flush(): void {
-    for (const [key, t] of this.table) this.close(key, t);
+    while (this.oldest) this.close(this.oldest);
   }
 
   private query(e: DnsMessageEvent): DnsMessageAnnotation {
     const key = `${conversationKey(e)}#${e.id}`;
-    const question = questionKey(e);
     const t = this.table.get(key);
     if (t && t.responseRef === undefined && e.timeNs - t.firstTimeNs < this.windowNs) {
       let annotation: DnsMessageAnnotation;
@@ -152,9 +162,9 @@ export class TransactionMatcher {
       } else {
         // Same frame as the original (two TCP messages): tshark's second pass sees the original.
         annotation = {};
-        t.waiting.push(annotation);
+        (t.moreWaiting ??= []).push(annotation);
       }
-      if (question !== t.question) {
+      if (!sameQuestion(e, t)) {
         this.emit(duplicateId(e, t.firstRef));
       } else {
         t.retransmissions++;
@@ -164,11 +174,11 @@ export class TransactionMatcher {
       this.touch(t);
       return annotation;
     }
-    if (t) this.close(key, t);
+    if (t) this.close(t);
     const { client, server } = endpoints(e);
     const clientKey = `${e.transport}|${client}|${server}#${e.id}`;
     const other = this.openByClient.get(clientKey);
-    if (other && other.question !== question) this.emit(duplicateId(e, other.firstRef));
+    if (other && !sameQuestion(e, other)) this.emit(duplicateId(e, other.firstRef));
     const annotation: DnsMessageAnnotation = {};
     const n: Transaction = {
       key,
@@ -177,21 +187,25 @@ export class TransactionMatcher {
       server,
       transport: e.transport,
       id: e.id,
-      question,
-      ...(e.qname !== undefined ? { qname: e.qname } : {}),
-      ...(e.qtype !== undefined ? { qtype: e.qtype } : {}),
+      qname: e.qname,
+      qtype: e.qtype,
+      qclass: e.qclass,
       firstRef: e.ref,
       firstTimeNs: e.timeNs,
       lastQueryRef: e.ref,
       lastQueryTimeNs: e.timeNs,
       retransmissions: 0,
-      waiting: [annotation],
+      waiting: annotation,
+      moreWaiting: null,
       responses: 0,
       duplicateResponses: 0,
       transfer: e.qdcount > 0 && isTransferType(e.qtype),
       lastActivityNs: this.nowNs ?? e.timeNs,
+      prev: null,
+      next: null,
     };
     this.table.set(key, n);
+    this.append(n);
     this.openByClient.set(clientKey, n);
     this.enforceCap();
     return annotation;
@@ -213,8 +227,10 @@ export class TransactionMatcher {
       t.rcode = e.rcode;
       t.truncated = (e.flags & FLAG_TC) !== 0;
       t.responses = 1;
-      for (const q of t.waiting) q.responseIn = e.ref;
-      t.waiting = [];
+      if (t.waiting) t.waiting.responseIn = e.ref;
+      if (t.moreWaiting) for (const q of t.moreWaiting) q.responseIn = e.ref;
+      t.waiting = null;
+      t.moreWaiting = null;
       if (this.openByClient.get(t.clientKey) === t) this.openByClient.delete(t.clientKey);
       annotation = { responseTo: t.firstRef, timeNs: e.timeNs - t.firstTimeNs };
     } else if (t.transfer || e.ref === t.responseRef) {
@@ -231,36 +247,55 @@ export class TransactionMatcher {
     return annotation;
   }
 
-  /** Marks activity: moves the transaction to the end of the idle order. */
+  /** Marks activity: moves the transaction to the newest end of the activity list. */
   private touch(t: Transaction): void {
     t.lastActivityNs = this.nowNs ?? t.lastActivityNs;
-    this.table.delete(t.key);
-    this.table.set(t.key, t);
+    if (this.newest === t) return;
+    this.unlink(t);
+    this.append(t);
+  }
+
+  private append(t: Transaction): void {
+    t.prev = this.newest;
+    t.next = null;
+    if (this.newest) this.newest.next = t;
+    else this.oldest = t;
+    this.newest = t;
+  }
+
+  private unlink(t: Transaction): void {
+    if (t.prev) t.prev.next = t.next;
+    else this.oldest = t.next;
+    if (t.next) t.next.prev = t.prev;
+    else this.newest = t.prev;
+    t.prev = null;
+    t.next = null;
   }
 
   private expireIdle(): void {
     if (this.idleNs === null || this.nowNs === undefined) return;
     const limit = this.nowNs - this.idleNs;
-    for (const [key, t] of this.table) {
-      if (t.lastActivityNs >= limit) break;
-      this.close(key, t);
-    }
+    while (this.oldest && this.oldest.lastActivityNs < limit) this.close(this.oldest);
   }
 
   private enforceCap(): void {
-    while (this.table.size > this.max) {
-      const first = this.table.entries().next();
-      if (first.done === true) return;
-      this.close(first.value[0], first.value[1]);
-    }
+    while (this.table.size > this.max && this.oldest) this.close(this.oldest);
   }
 
   /** Forgets a transaction and reports it. */
-  private close(key: string, t: Transaction): void {
-    this.table.delete(key);
+  private close(t: Transaction): void {
+    this.unlink(t);
+    if (this.table.get(t.key) === t) this.table.delete(t.key);
     if (this.openByClient.get(t.clientKey) === t) this.openByClient.delete(t.clientKey);
     this.emit(transactionEvent(t));
   }
+}
+
+/** Same question: name (case-insensitive), type and class. */
+function sameQuestion(e: DnsMessageEvent, t: Transaction): boolean {
+  if (e.qtype !== t.qtype || e.qclass !== t.qclass) return false;
+  if (e.qname === t.qname) return true;
+  return e.qname !== undefined && t.qname !== undefined && e.qname.toLowerCase() === t.qname.toLowerCase();
 }
 
 function duplicateId(e: DnsMessageEvent, earlierRef: number): DnsDuplicateIdEvent {

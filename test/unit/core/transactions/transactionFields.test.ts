@@ -1,8 +1,8 @@
 /**
  * Generated transaction items in a DNS tree: names, labels, -T fields text and positions
- * as `tshark -2 -V` shows them on retransmissions.pcap (frames 2, 4, 7, 12 and 14 there:
- * retransmitted query with its expert item, "[Response In: 7]", "[Request In: 4]" with
- * "[Time: 2.003372000 seconds]", retransmitted response, "[Unsolicited: True]").
+ * in the forms `tshark -2 -V` shows on retransmissions.pcap (a retransmitted query with its
+ * expert item, "[Response In: 7]", "[Request In: 4]" with "[Time: S seconds]", a
+ * retransmitted response, "[Unsolicited: True]"), here on hand-built messages.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
