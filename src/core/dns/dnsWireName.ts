@@ -138,6 +138,34 @@ function appendPrinted(s: string, np: number, maxname: number): [number, number]
   return [np, 0];
 }
 
+/** The label count of the last name plainName returned (saves an object per name). */
+let plainLabels = 0;
+
+/**
+ * scratch[0, length) as text when every byte is printable ASCII (format_text leaves such
+ * bytes as they are), setting plainLabels (countLabels' dots + 1); null otherwise. One
+ * pass instead of the NUL search, format_text and countLabels, and a flat string (one
+ * allocation, not one per character) that later Map lookups need not flatten.
+ */
+function plainName(length: number): string | null {
+  let dots = 0;
+  for (let i = 0; i < length; i++) {
+    const c = scratch[i] as number;
+    if (c < 0x20 || c > 0x7e) return null;
+    if (c === 0x2e) dots++;
+  }
+  plainLabels = length > 1 ? dots + 1 : 0;
+  // fromCharCode.apply over a plain array of exactly `length` numbers: V8's fast path (a
+  // typed array there goes through a slow generic copy; += per character makes a rope).
+  let codes = charCodes[length];
+  if (codes === undefined) codes = charCodes[length] = new Array<number>(length).fill(0);
+  for (let i = 0; i < length; i++) codes[i] = scratch[i] as number;
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** Reused arrays of char codes, one per name length (at most 255). */
+const charCodes: number[][] = [];
+
 /** Reads the name at `offset`; throws DnsBoundsError where tshark throws (get_dns_name). */
 export function readName(v: DnsView, offset: number, budget: NameBudget): WireName {
   const n = expandName(v, offset, budget);
@@ -194,13 +222,24 @@ function expandName(v: DnsView, offset: number, budget: NameBudget): WireName {
         } else {
           maxname--;
         }
-        for (let k = c; k > 0; k--) {
-          if (maxname > 0) {
-            scratch[np++] = u8(v, offset);
-            nameLen++;
-            maxname--;
+        if (offset + c <= v.end) {
+          // The whole label is inside the message: copy what fits without per-byte checks.
+          const take = c < maxname ? c : maxname > 0 ? maxname : 0;
+          const bytes = v.bytes;
+          for (let k = 0; k < take; k++) scratch[np + k] = bytes[offset + k] as number;
+          np += take;
+          nameLen += take;
+          maxname -= take;
+          offset += c;
+        } else {
+          for (let k = c; k > 0; k--) {
+            if (maxname > 0) {
+              scratch[np++] = u8(v, offset);
+              nameLen++;
+              maxname--;
+            }
+            offset++;
           }
-          offset++;
         }
         budget.remaining -= c;
         break;
@@ -243,6 +282,11 @@ function expandName(v: DnsView, offset: number, budget: NameBudget): WireName {
   }
   if (len < 0) len = offset - start;
   if (maxname <= 0) return placeholder('<Name too long>', len);
+  if (np === nameLen && nameLen > 0) {
+    // The common case in one pass: printable ASCII only (no NUL, nothing to escape).
+    const text = plainName(nameLen);
+    if (text !== null) return { used: len, text, nameLen, labels: plainLabels };
+  }
   // The C string ends at the first NUL byte (a label may contain one).
   let cLen = 0;
   while (cLen < np && scratch[cLen] !== 0) cLen++;
