@@ -115,4 +115,5 @@ Options:
 Exit codes: 0 success; 1 usage error (unknown command, option or field);
 2 the file could not be read (missing, not a capture, unreadable before the first packet);
 3 the capture is damaged (truncated or corrupt): every complete packet before the damage was
-printed, and stderr says where it ended.`;
+printed, and stderr says where it ended. summarize with several files: the worst code of
+any file (2 before 3); the report covers every packet that could be read.`;
