@@ -114,7 +114,11 @@ export class CaptureEventSource {
           message: `${truncated ? 'gzip data ends early' : 'corrupt gzip data'} after ${reached} decompressed bytes (${errorText(err)})`,
         };
       } else {
-        failure = { kind: 'io', fileOffset: reached, message: `error reading ${this.path}: ${errorText(err)}` };
+        failure = {
+          kind: 'io',
+          fileOffset: reached,
+          message: `error reading ${this.path}: ${errorText(err)}`,
+        };
       }
     } finally {
       file.destroy();

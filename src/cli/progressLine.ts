@@ -30,7 +30,9 @@ export class ProgressLine {
     this.lastDraw = t;
     const seconds = Math.max(0.001, (t - this.started) / 1000);
     const rate = Math.round(frames / seconds);
-    this.stream.write(`\r\x1b[Kdnspector: ${frames} packets, ${messages} DNS messages, ${rate} packets/s`);
+    this.stream.write(
+      `\r\x1b[Kdnspector: ${frames} packets, ${messages} DNS messages, ${rate} packets/s`,
+    );
     this.drawn = true;
   }
 

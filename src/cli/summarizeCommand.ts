@@ -34,7 +34,9 @@ export async function summarizeCommand(args: CliArgs): Promise<number> {
     // dnsInfo false: the statistics need no Info column, and skipping record data is faster.
     (file) => new CaptureEventSource(file, { extraDnsPorts: args.dnsPorts, dnsInfo: false }),
   );
-  const engine = new StatsEngine({ binSeconds: args.bin === 'auto' || args.bin === undefined ? null : args.bin });
+  const engine = new StatsEngine({
+    binSeconds: args.bin === 'auto' || args.bin === undefined ? null : args.bin,
+  });
   // Transactions, unsolicited responses and duplicate IDs reach the engine as they close.
   const matcher = new TransactionMatcher((outcome) => engine.add(outcome));
   const progress = new ProgressLine(process.stderr);
@@ -47,7 +49,11 @@ export async function summarizeCommand(args: CliArgs): Promise<number> {
     engine.add(event);
     matcher.push(event);
     messages++;
-    if ((messages & 0x3ff) === 0) progress.update(messages, sources.reduce((n, s) => n + s.frames, 0));
+    if ((messages & 0x3ff) === 0)
+      progress.update(
+        messages,
+        sources.reduce((n, s) => n + s.frames, 0),
+      );
   }
   matcher.flush();
   progress.clear();

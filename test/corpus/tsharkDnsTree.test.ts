@@ -15,8 +15,18 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { dnsClassNames, dnsOpcodeNames, dnsRcodeNames, dnsTypeDescriptions } from '../../src/core/dns/dnsValueTables';
-import { classMnemonic, opcodeMnemonic, qtypeMnemonic, rcodeMnemonic } from '../../src/core/stats/dnsMnemonics';
+import {
+  dnsClassNames,
+  dnsOpcodeNames,
+  dnsRcodeNames,
+  dnsTypeDescriptions,
+} from '../../src/core/dns/dnsValueTables';
+import {
+  classMnemonic,
+  opcodeMnemonic,
+  qtypeMnemonic,
+  rcodeMnemonic,
+} from '../../src/core/stats/dnsMnemonics';
 
 const repo = resolve(__dirname, '../../..');
 const cli = join(repo, 'dist/cli.js');
@@ -139,7 +149,12 @@ export interface TreeCounts {
   retransmissions: number;
 }
 
-function pivot(tree: readonly StatsTreeNode[], name: string, table: ReadonlyMap<number, string>, mnemonic: (n: number) => string) {
+function pivot(
+  tree: readonly StatsTreeNode[],
+  name: string,
+  table: ReadonlyMap<number, string>,
+  mnemonic: (n: number) => string,
+) {
   const out: Record<string, number> = {};
   for (const child of findNode(tree, name)?.children ?? []) {
     const key = mnemonic(reverseLookup(table, child.name));
@@ -174,10 +189,26 @@ export function treeCounts(tree: readonly StatsTreeNode[]): TreeCounts {
 // --- the abandoned-messages exception, from tshark's fields ---------------------------
 
 const abandonedFields = [
-  'frame.number', 'frame.time_epoch', 'frame.protocols', '_ws.malformed', '_ws.short',
-  'ip.src', 'ipv6.src', 'ip.dst', 'ipv6.dst', 'udp.srcport', 'tcp.srcport', 'udp.dstport', 'tcp.dstport',
-  'dns.id', 'dns.flags', 'dns.count.queries', 'dns.qry.type', 'dns.qry.class',
-  'dns.response_to', 'dns.time',
+  'frame.number',
+  'frame.time_epoch',
+  'frame.protocols',
+  '_ws.malformed',
+  '_ws.short',
+  'ip.src',
+  'ipv6.src',
+  'ip.dst',
+  'ipv6.dst',
+  'udp.srcport',
+  'tcp.srcport',
+  'udp.dstport',
+  'tcp.dstport',
+  'dns.id',
+  'dns.flags',
+  'dns.count.queries',
+  'dns.qry.type',
+  'dns.qry.class',
+  'dns.response_to',
+  'dns.time',
 ];
 
 interface FieldMessage {
@@ -201,7 +232,18 @@ interface FieldMessage {
  * every frame as it does alone) and, after them, the dns,tree table.
  */
 function runTshark(file: string): { fieldLines: string[]; tree: string } {
-  const args = ['-r', file, '-z', 'dns,tree', '-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=;'];
+  const args = [
+    '-r',
+    file,
+    '-z',
+    'dns,tree',
+    '-T',
+    'fields',
+    '-E',
+    'occurrence=a',
+    '-E',
+    'aggregator=;',
+  ];
   for (const f of abandonedFields) args.push('-e', f);
   const text = run('tshark', args);
   const cut = text.search(/^={10,}$/m);
@@ -218,7 +260,10 @@ function fieldMessages(fieldLines: readonly string[]): FieldMessage[] {
     const get = (name: string): string => v[abandonedFields.indexOf(name)] ?? '';
     const protocols = get('frame.protocols').split(':');
     const abandoned =
-      get('_ws.malformed') !== '' || get('_ws.short') !== '' || protocols.includes('mdns') || protocols.includes('llmnr');
+      get('_ws.malformed') !== '' ||
+      get('_ws.short') !== '' ||
+      protocols.includes('mdns') ||
+      protocols.includes('llmnr');
     const src = get('ip.src') || get('ipv6.src');
     const dst = get('ip.dst') || get('ipv6.dst');
     const sport = get('udp.srcport') || get('tcp.srcport');
@@ -277,7 +322,10 @@ function rrtOf(values: readonly number[]): TreeCounts['rrt'] {
 }
 
 /** tshark's table adjusted by the named exceptions (ABANDONED_MESSAGES, ZONE_TRANSFERS). */
-function expectedCounts(fieldLines: readonly string[], tshark: TreeCounts): { expected: TreeCounts; exceptions: string[] } {
+function expectedCounts(
+  fieldLines: readonly string[],
+  tshark: TreeCounts,
+): { expected: TreeCounts; exceptions: string[] } {
   const messages = fieldMessages(fieldLines);
   const e: TreeCounts = structuredClone(tshark);
   const exceptions = new Set<string>();
@@ -309,7 +357,13 @@ function expectedCounts(fieldLines: readonly string[], tshark: TreeCounts): { ex
     const query = messages
       .slice(0, i)
       .reverse()
-      .find((q) => (q.flags & 0x8000) === 0 && q.id === m.id && q.client === m.client && q.server === m.server);
+      .find(
+        (q) =>
+          (q.flags & 0x8000) === 0 &&
+          q.id === m.id &&
+          q.client === m.client &&
+          q.server === m.server,
+      );
     if (query) added.push(Number(m.timeNs - query.timeNs) / 1e6);
     else e.unsolicited++;
   });
@@ -374,7 +428,12 @@ function ourCounts(file: string): TreeCounts {
 }
 
 /** tshark keeps response times as C floats and prints min/max with 6 decimals, the mean with 2. */
-function assertClose(ours: number | null, theirs: number | null, tolerance: number, what: string): void {
+function assertClose(
+  ours: number | null,
+  theirs: number | null,
+  tolerance: number,
+  what: string,
+): void {
   if (ours === null || theirs === null) {
     assert.equal(ours, theirs, what);
     return;
@@ -388,7 +447,11 @@ function floatTolerance(ms: number | null): number {
 }
 
 function sortedTable(t: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(t).filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return Object.fromEntries(
+    Object.entries(t)
+      .filter(([, n]) => n !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }
 
 function captures(dir: string, re: RegExp): string[] {
@@ -450,7 +513,10 @@ describe('tshark -z dns,tree parsing', () => {
 
   it('maps tshark words to the report mnemonics, unknown and unused types included', () => {
     const c = treeCounts(parseStatsTree(sample));
-    assert.deepEqual([c.messages, c.queries, c.responses, c.unsolicited, c.retransmissions], [6, 3, 3, 2, 0]);
+    assert.deepEqual(
+      [c.messages, c.queries, c.responses, c.unsolicited, c.retransmissions],
+      [6, 3, 3, 2, 0],
+    );
     assert.deepEqual(c.qtypes, { A: 4, TYPE65400: 1, TYPE0: 1 });
     assert.deepEqual(c.rrt, { count: 3, min: 0.159, max: 5.042, mean: 0.8 });
   });
@@ -470,7 +536,8 @@ describe('summarize agrees with tshark -z dns,tree', function () {
       const tshark = treeCounts(parseStatsTree(theirs.tree));
       const { expected: e, exceptions } = expectedCounts(theirs.fieldLines, tshark);
       // Named in the test's title, so a run lists which files needed which exception.
-      if (exceptions.length > 0 && this.test) this.test.title += ` [exceptions: ${exceptions.join(', ')}]`;
+      if (exceptions.length > 0 && this.test)
+        this.test.title += ` [exceptions: ${exceptions.join(', ')}]`;
       const o = ourCounts(file);
       assert.equal(o.messages, e.messages, 'Total Packets');
       assert.equal(o.queries, e.queries, 'Query');
@@ -480,8 +547,18 @@ describe('summarize agrees with tshark -z dns,tree', function () {
       assert.deepEqual(sortedTable(o.rcodes), sortedTable(e.rcodes), 'rcode');
       assert.deepEqual(sortedTable(o.opcodes), sortedTable(e.opcodes), 'opcodes');
       assert.equal(o.rrt.count, e.rrt.count, 'request-response time count');
-      assertClose(o.rrt.min, e.rrt.min, floatTolerance(e.rrt.min), 'request-response time min (ms)');
-      assertClose(o.rrt.max, e.rrt.max, floatTolerance(e.rrt.max), 'request-response time max (ms)');
+      assertClose(
+        o.rrt.min,
+        e.rrt.min,
+        floatTolerance(e.rrt.min),
+        'request-response time min (ms)',
+      );
+      assertClose(
+        o.rrt.max,
+        e.rrt.max,
+        floatTolerance(e.rrt.max),
+        'request-response time max (ms)',
+      );
       assertClose(o.rrt.mean, e.rrt.mean, 0.0051, 'request-response time average (ms)');
       assert.equal(o.unsolicited, e.unsolicited, 'no. of unsolicited responses');
       assert.equal(o.retransmissions, e.retransmissions, 'no. of retransmissions');

@@ -24,14 +24,18 @@ function byTotal(series: Readonly<Record<string, readonly number[]>>): string[] 
 
 /** Shortest round-trip text of a ratio, empty for null. */
 function ratioText(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(6)));
+  return x === null || x === undefined || !Number.isFinite(x)
+    ? ''
+    : String(Number(x.toPrecision(6)));
 }
 
 export function csvReport(report: SummaryReport): string {
   const s = report.series;
   const qtypes = byTotal(s.qtypes);
   const rcodes = byTotal(s.rcodes);
-  const clients = report.topClients.all.map((c) => c.address).filter((a) => s.clients[a] !== undefined);
+  const clients = report.topClients.all
+    .map((c) => c.address)
+    .filter((a) => s.clients[a] !== undefined);
   for (const a of Object.keys(s.clients)) if (!clients.includes(a)) clients.push(a);
   const header = [
     'bin_start',

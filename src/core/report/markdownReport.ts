@@ -8,7 +8,11 @@ import { reportDocument, type ReportBlock, type ReportTable } from './reportSect
 
 /** Escapes what would break a table cell or start Markdown markup. */
 export function markdownCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`[\]<>])/g, '\\$1').replace(/\n/g, ' ');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/([*_`[\]<>])/g, '\\$1')
+    .replace(/\n/g, ' ');
 }
 
 export function markdownTable(table: ReportTable): string[] {

@@ -5,7 +5,9 @@
 
 /** 1234567 → "1,234,567". */
 export function countText(n: number): string {
-  const s = Math.trunc(Math.abs(n)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const s = Math.trunc(Math.abs(n))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return (n < 0 ? '-' : '') + s;
 }
 
@@ -71,5 +73,7 @@ export function timeText(iso: string | null): string {
 
 /** A count table's entries, largest first, ties by key. */
 export function sortedCounts(table: Readonly<Record<string, number>>): [string, number][] {
-  return Object.entries(table).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return Object.entries(table).sort(
+    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+  );
 }

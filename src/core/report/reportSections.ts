@@ -6,7 +6,13 @@
  * and markdownReport.ts render these sections; neither decides content, so the two
  * formats always show the same figures.
  */
-import type { AddressCount, CountTable, Regression, ResponseTimeSummary, SummaryReport } from './summaryReport';
+import type {
+  AddressCount,
+  CountTable,
+  Regression,
+  ResponseTimeSummary,
+  SummaryReport,
+} from './summaryReport';
 import {
   binText,
   countText,
@@ -57,11 +63,20 @@ function countTable(label: string, table: CountTable, total: number): ReportTabl
   };
 }
 
-function clientTable(list: readonly AddressCount[], total: number, totalLabel: string): ReportTable {
+function clientTable(
+  list: readonly AddressCount[],
+  total: number,
+  totalLabel: string,
+): ReportTable {
   return {
     columns: ['#', 'Client', 'Queries', `Share of ${totalLabel}`],
     align: ['right', 'left', 'right', 'right'],
-    rows: list.map((c, i) => [String(i + 1), c.address, countText(c.count), percentText(c.count, total)]),
+    rows: list.map((c, i) => [
+      String(i + 1),
+      c.address,
+      countText(c.count),
+      percentText(c.count, total),
+    ]),
   };
 }
 
@@ -80,10 +95,14 @@ function typeOrder(types: readonly string[], totals: CountTable): string[] {
 }
 
 function findingsSection(r: SummaryReport): ReportSection {
-  const items = r.findings.map((f) => (f.subject && !f.text.includes(f.subject) ? `${f.text} (${f.subject})` : f.text));
+  const items = r.findings.map((f) =>
+    f.subject && !f.text.includes(f.subject) ? `${f.text} (${f.subject})` : f.text,
+  );
   return {
     title: 'Findings',
-    blocks: [items.length > 0 ? { kind: 'list', items } : { kind: 'text', text: 'Nothing stands out.' }],
+    blocks: [
+      items.length > 0 ? { kind: 'list', items } : { kind: 'text', text: 'Nothing stands out.' },
+    ],
   };
 }
 
@@ -113,9 +132,21 @@ function totalsSection(r: SummaryReport): ReportSection {
 
 function mixSection(r: SummaryReport): ReportSection {
   const blocks: ReportBlock[] = [];
-  blocks.push({ kind: 'table', caption: 'Query types (queries)', table: countTable('Type', r.qtypes, sum(r.qtypes)) });
-  blocks.push({ kind: 'table', caption: 'Response codes (responses)', table: countTable('Rcode', r.rcodes, sum(r.rcodes)) });
-  blocks.push({ kind: 'table', caption: 'Opcodes (all messages)', table: countTable('Opcode', r.opcodes, sum(r.opcodes)) });
+  blocks.push({
+    kind: 'table',
+    caption: 'Query types (queries)',
+    table: countTable('Type', r.qtypes, sum(r.qtypes)),
+  });
+  blocks.push({
+    kind: 'table',
+    caption: 'Response codes (responses)',
+    table: countTable('Rcode', r.rcodes, sum(r.rcodes)),
+  });
+  blocks.push({
+    kind: 'table',
+    caption: 'Opcodes (all messages)',
+    table: countTable('Opcode', r.opcodes, sum(r.opcodes)),
+  });
   return { title: 'Traffic mix', blocks };
 }
 
@@ -131,7 +162,11 @@ function topClientsSection(r: SummaryReport): ReportSection {
     blocks.push({ kind: 'text', text: `${countText(tc.distinct)} distinct clients.` });
   }
   if (tc.all.length === 0) return { title: 'Top clients', blocks };
-  blocks.push({ kind: 'table', caption: 'All queries', table: clientTable(tc.all, r.totals.queries, 'queries') });
+  blocks.push({
+    kind: 'table',
+    caption: 'All queries',
+    table: clientTable(tc.all, r.totals.queries, 'queries'),
+  });
   const otherRows: string[][] = [];
   for (const type of typeOrder(Object.keys(tc.byType), r.qtypes)) {
     const list = tc.byType[type] ?? [];
@@ -144,16 +179,26 @@ function topClientsSection(r: SummaryReport): ReportSection {
         table: clientTable(list, total, type),
       });
     } else {
-      const shown = list.slice(0, OTHER_TYPE_CLIENTS).map((c) => `${c.address} (${countText(c.count)})`);
+      const shown = list
+        .slice(0, OTHER_TYPE_CLIENTS)
+        .map((c) => `${c.address} (${countText(c.count)})`);
       const more = list.length - shown.length;
-      otherRows.push([type, countText(total), shown.join(', ') + (more > 0 ? `, +${more} more` : '')]);
+      otherRows.push([
+        type,
+        countText(total),
+        shown.join(', ') + (more > 0 ? `, +${more} more` : ''),
+      ]);
     }
   }
   if (otherRows.length > 0) {
     blocks.push({
       kind: 'table',
       caption: 'Top clients of the other query types',
-      table: { columns: ['Type', 'Queries', 'Top clients (queries)'], align: ['left', 'right', 'left'], rows: otherRows },
+      table: {
+        columns: ['Type', 'Queries', 'Top clients (queries)'],
+        align: ['left', 'right', 'left'],
+        rows: otherRows,
+      },
     });
   }
   const mixRows = tc.all
@@ -171,7 +216,11 @@ function topClientsSection(r: SummaryReport): ReportSection {
     blocks.push({
       kind: 'table',
       caption: 'Query type mix of the top clients',
-      table: { columns: ['Client', 'Queries', 'Types'], align: ['left', 'right', 'left'], rows: mixRows },
+      table: {
+        columns: ['Client', 'Queries', 'Types'],
+        align: ['left', 'right', 'left'],
+        rows: mixRows,
+      },
     });
   }
   return { title: 'Top clients', blocks };
@@ -192,7 +241,8 @@ function regressionRow(who: string, g: Regression): string[] {
 function regressionSection(r: SummaryReport): ReportSection {
   const g = r.regression;
   const rows = [regressionRow('all traffic', g)];
-  for (const [address, cg] of Object.entries(r.regressionByClient)) rows.push(regressionRow(address, cg));
+  for (const [address, cg] of Object.entries(r.regressionByClient))
+    rows.push(regressionRow(address, cg));
   const text =
     g.slope === null
       ? `Too little A traffic to fit AAAA on A (${countText(g.bins)} bins of ${binText(g.binSeconds)}).`
@@ -229,7 +279,12 @@ function gapsSection(r: SummaryReport): ReportSection {
         table: {
           columns: ['Source', 'Silent from', 'Until', 'Length'],
           align: ['left', 'left', 'left', 'right'],
-          rows: r.gaps.map((g) => [g.source, timeText(g.start), timeText(g.end), durationText(g.seconds)]),
+          rows: r.gaps.map((g) => [
+            g.source,
+            timeText(g.start),
+            timeText(g.end),
+            durationText(g.seconds),
+          ]),
         },
       },
     ],
@@ -237,7 +292,16 @@ function gapsSection(r: SummaryReport): ReportSection {
 }
 
 function timingRow(label: string, t: ResponseTimeSummary): string[] {
-  return [label, countText(t.count), msText(t.min), msText(t.median), msText(t.p90), msText(t.p99), msText(t.max), msText(t.mean)];
+  return [
+    label,
+    countText(t.count),
+    msText(t.min),
+    msText(t.median),
+    msText(t.p90),
+    msText(t.p99),
+    msText(t.max),
+    msText(t.mean),
+  ];
 }
 
 function responseTimeSection(r: SummaryReport): ReportSection {
@@ -248,7 +312,10 @@ function responseTimeSection(r: SummaryReport): ReportSection {
       table: {
         columns: ['Measured from', 'Count', 'Min', 'Median', 'p90', 'p99', 'Max', 'Mean'],
         align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-        rows: [timingRow('last query sent', t), timingRow('first query sent', r.responseTimesFromFirstQuery)],
+        rows: [
+          timingRow('last query sent', t),
+          timingRow('first query sent', r.responseTimesFromFirstQuery),
+        ],
       },
     },
   ];
@@ -294,7 +361,12 @@ function topServersAndNamesSection(r: SummaryReport): ReportSection {
       table: {
         columns: ['#', 'Server', 'Responses', 'Share'],
         align: ['right', 'left', 'right', 'right'],
-        rows: r.topServers.all.map((s, i) => [String(i + 1), s.address, countText(s.count), percentText(s.count, r.totals.responses)]),
+        rows: r.topServers.all.map((s, i) => [
+          String(i + 1),
+          s.address,
+          countText(s.count),
+          percentText(s.count, r.totals.responses),
+        ]),
       },
     });
   }
@@ -305,7 +377,12 @@ function topServersAndNamesSection(r: SummaryReport): ReportSection {
       table: {
         columns: ['#', 'Name', 'Queries', 'Share'],
         align: ['right', 'left', 'right', 'right'],
-        rows: r.topNames.all.map((n, i) => [String(i + 1), n.name, countText(n.count), percentText(n.count, r.totals.queries)]),
+        rows: r.topNames.all.map((n, i) => [
+          String(i + 1),
+          n.name,
+          countText(n.count),
+          percentText(n.count, r.totals.queries),
+        ]),
       },
     });
   }

@@ -17,7 +17,9 @@ function pad(s: string, w: number, align: 'left' | 'right'): string {
 }
 
 export function tableText(table: ReportTable, indent = '  '): string[] {
-  const widths = table.columns.map((c, i) => Math.max(width(c), ...table.rows.map((r) => width(r[i] ?? ''))));
+  const widths = table.columns.map((c, i) =>
+    Math.max(width(c), ...table.rows.map((r) => width(r[i] ?? ''))),
+  );
   const line = (cells: readonly string[]): string =>
     indent +
     cells

@@ -55,17 +55,37 @@ describe('dnspector summarize', function () {
 
   it('prints JSON with the documented keys and the capture totals', () => {
     const r = summaryJson(fixture('udp-queries.pcap'));
-    for (const key of ['schema', 'totals', 'qtypes', 'rcodes', 'topClients', 'regression', 'regressionByClient', 'gaps', 'findings']) {
+    for (const key of [
+      'schema',
+      'totals',
+      'qtypes',
+      'rcodes',
+      'topClients',
+      'regression',
+      'regressionByClient',
+      'gaps',
+      'findings',
+    ]) {
       assert.ok(key in r, `missing key ${key}`);
     }
     // tshark -r udp-queries.pcap -q -z dns,tree: 72 messages, 36 queries, 36 responses, 36 timed.
     assert.deepEqual(
-      [r.totals.messages, r.totals.queries, r.totals.responses, r.totals.answered, r.totals.unanswered],
+      [
+        r.totals.messages,
+        r.totals.queries,
+        r.totals.responses,
+        r.totals.answered,
+        r.totals.unanswered,
+      ],
       [72, 36, 36, 36, 0],
     );
-    assert.deepEqual(Object.keys(r.topClients).filter((k) => k === 'all' || k === 'byType'), ['all', 'byType']);
+    assert.deepEqual(
+      Object.keys(r.topClients).filter((k) => k === 'all' || k === 'byType'),
+      ['all', 'byType'],
+    );
     assert.deepEqual(r.topClients.all, [{ address: '127.0.0.1', count: 36 }]);
-    for (const key of ['x', 'y', 'binSeconds', 'bins', 'slope', 'intercept', 'r2']) assert.ok(key in r.regression, key);
+    for (const key of ['x', 'y', 'binSeconds', 'bins', 'slope', 'intercept', 'r2'])
+      assert.ok(key in r.regression, key);
     assert.equal(r.regression.x, 'A');
     assert.equal(r.regression.y, 'AAAA');
   });
@@ -74,14 +94,25 @@ describe('dnspector summarize', function () {
     const text = dnspector('summarize', fixture('udp-queries.pcap'));
     assert.equal(text.code, 0, text.err);
     assert.match(text.out, /^DNS traffic summary\n=+\n/);
-    for (const title of ['Findings', 'Totals', 'Top clients', 'A vs AAAA', 'Gaps', 'Response times', 'Unanswered queries']) {
+    for (const title of [
+      'Findings',
+      'Totals',
+      'Top clients',
+      'A vs AAAA',
+      'Gaps',
+      'Response times',
+      'Unanswered queries',
+    ]) {
       assert.match(text.out, new RegExp(`\\n${title}\\n-+\\n`), title);
     }
     const md = dnspector('summarize', fixture('udp-queries.pcap'), '--format', 'markdown');
     assert.equal(md.code, 0, md.err);
     assert.match(md.out, /^# DNS traffic summary\n/);
     assert.match(md.out, /\n## Findings\n/);
-    assert.match(md.out, /\n\| # \| Client \| Queries \| Share of queries \|\n\| ---: \| --- \| ---: \| ---: \|\n/);
+    assert.match(
+      md.out,
+      /\n\| # \| Client \| Queries \| Share of queries \|\n\| ---: \| --- \| ---: \| ---: \|\n/,
+    );
   });
 
   it('prints CSV with a header and one row per bin of the span', () => {
@@ -130,7 +161,13 @@ describe('dnspector summarize', function () {
   });
 
   it('still reports what it read when one file is missing, and exits 2', () => {
-    const r = dnspector('summarize', fixture('udp-queries.pcap'), join(dir, 'missing.pcap'), '--format', 'json');
+    const r = dnspector(
+      'summarize',
+      fixture('udp-queries.pcap'),
+      join(dir, 'missing.pcap'),
+      '--format',
+      'json',
+    );
     assert.equal(r.code, 2);
     assert.match(r.err, /missing\.pcap: cannot read at byte offset 0/);
     assert.equal((JSON.parse(r.out) as SummaryReport).totals.messages, 72);

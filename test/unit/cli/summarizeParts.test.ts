@@ -34,21 +34,35 @@ describe('mergeByTime', () => {
   });
 
   it('keeps the first stream first on equal times, and each stream in its own order', async () => {
-    const a = [{ t: 5n, s: 'a1' }, { t: 1n, s: 'a2' }];
+    const a = [
+      { t: 5n, s: 'a1' },
+      { t: 1n, s: 'a2' },
+    ];
     const b = [{ t: 5n, s: 'b1' }];
     const merged = await collect(mergeByTime([stream(a), stream(b)], time));
-    assert.deepEqual(merged.map((x) => x.s), ['a1', 'a2', 'b1']);
+    assert.deepEqual(
+      merged.map((x) => x.s),
+      ['a1', 'a2', 'b1'],
+    );
   });
 
   it('handles no streams and empty streams', async () => {
     assert.deepEqual(await collect(mergeByTime([], time)), []);
-    assert.deepEqual(await collect(mergeByTime([stream([]), stream([{ t: 1n }])], time)), [{ t: 1n }]);
+    assert.deepEqual(await collect(mergeByTime([stream([]), stream([{ t: 1n }])], time)), [
+      { t: 1n },
+    ]);
   });
 });
 
 describe('ProgressLine', () => {
   function sink(isTTY: boolean): { isTTY: boolean; text: string[]; write(s: string): void } {
-    return { isTTY, text: [], write(s: string) { this.text.push(s); } };
+    return {
+      isTTY,
+      text: [],
+      write(s: string) {
+        this.text.push(s);
+      },
+    };
   }
 
   it('writes nothing when stderr is not a terminal', () => {
@@ -89,8 +103,21 @@ describe('worstExitCode', () => {
 
 describe('summarize options', () => {
   it('takes several files and the format, bin and top options', () => {
-    const a = parseArgs(['summarize', 'a.pcap', 'b.pcap', '--format', 'csv', '--bin', '1h', '--top', '5']);
-    assert.deepEqual([a.command, a.files, a.format, a.bin, a.top], ['summarize', ['a.pcap', 'b.pcap'], 'csv', 3600, 5]);
+    const a = parseArgs([
+      'summarize',
+      'a.pcap',
+      'b.pcap',
+      '--format',
+      'csv',
+      '--bin',
+      '1h',
+      '--top',
+      '5',
+    ]);
+    assert.deepEqual(
+      [a.command, a.files, a.format, a.bin, a.top],
+      ['summarize', ['a.pcap', 'b.pcap'], 'csv', 3600, 5],
+    );
     assert.equal(parseArgs(['summarize', 'a', '--bin', 'auto']).bin, 'auto');
   });
 
@@ -99,6 +126,9 @@ describe('summarize options', () => {
   });
 
   it('rejects a top of zero', () => {
-    assert.throws(() => parseArgs(['summarize', 'a', '--top', '0']), /--top must be an integer from 1/);
+    assert.throws(
+      () => parseArgs(['summarize', 'a', '--top', '0']),
+      /--top must be an integer from 1/,
+    );
   });
 });

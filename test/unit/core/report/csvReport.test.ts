@@ -31,7 +31,15 @@ describe('csvReport', () => {
 
   it('prints only the header when there are no bins', () => {
     const r = sampleReport();
-    r.series = { ...r.series, binStarts: [], messages: [], qtypes: {}, rcodes: {}, clients: {}, aVsAaaa: { a: [], aaaa: [], ratio: [] } };
+    r.series = {
+      ...r.series,
+      binStarts: [],
+      messages: [],
+      qtypes: {},
+      rcodes: {},
+      clients: {},
+      aVsAaaa: { a: [], aaaa: [], ratio: [] },
+    };
     r.topClients.all = [];
     assert.equal(csvReport(r), 'bin_start,bin_seconds,messages,aaaa_per_a\n');
   });

@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { markdownCell, markdownReport, markdownTable } from '../../../../src/core/report/markdownReport';
+import {
+  markdownCell,
+  markdownReport,
+  markdownTable,
+} from '../../../../src/core/report/markdownReport';
 import { sampleReport } from './sampleReport';
 
 describe('markdownReport', () => {
@@ -10,7 +14,11 @@ describe('markdownReport', () => {
     assert.equal(lines[0], '# DNS traffic summary');
     const sections = lines.filter((l) => l.startsWith('## '));
     assert.equal(sections[0], '## Findings');
-    assert.ok(sections.includes('## A vs AAAA') && sections.includes('## Gaps') && sections.includes('## Response times'));
+    assert.ok(
+      sections.includes('## A vs AAAA') &&
+        sections.includes('## Gaps') &&
+        sections.includes('## Response times'),
+    );
   });
 
   it('draws the top AAAA clients as a table with right-aligned numbers', () => {
@@ -29,11 +37,10 @@ describe('markdownReport', () => {
   });
 
   it('gives an empty header cell a space so the table still parses', () => {
-    assert.deepEqual(markdownTable({ columns: ['', 'Count'], align: ['left', 'right'], rows: [['a', '1']] }), [
-      '|   | Count |',
-      '| --- | ---: |',
-      '| a | 1 |',
-    ]);
+    assert.deepEqual(
+      markdownTable({ columns: ['', 'Count'], align: ['left', 'right'], rows: [['a', '1']] }),
+      ['|   | Count |', '| --- | ---: |', '| a | 1 |'],
+    );
   });
 
   it('every table row has as many cells as its header', () => {

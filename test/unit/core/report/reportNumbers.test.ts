@@ -12,7 +12,13 @@ import {
 
 describe('reportNumbers', () => {
   it('groups thousands', () => {
-    assert.deepEqual([0, 999, 1000, 1234567, -4200].map(countText), ['0', '999', '1,000', '1,234,567', '-4,200']);
+    assert.deepEqual([0, 999, 1000, 1234567, -4200].map(countText), [
+      '0',
+      '999',
+      '1,000',
+      '1,234,567',
+      '-4,200',
+    ]);
   });
 
   it('writes percentages with one decimal and a dash for nothing', () => {
@@ -45,6 +51,10 @@ describe('reportNumbers', () => {
   });
 
   it('sorts counts largest first, ties by name', () => {
-    assert.deepEqual(sortedCounts({ b: 2, a: 2, c: 5 }), [['c', 5], ['a', 2], ['b', 2]]);
+    assert.deepEqual(sortedCounts({ b: 2, a: 2, c: 5 }), [
+      ['c', 5],
+      ['a', 2],
+      ['b', 2],
+    ]);
   });
 });

@@ -77,14 +77,29 @@ export function sampleReport(): SummaryReport {
         '2001:db8::1': { A: 20, 'NSAP-PTR': 10 },
       },
     },
-    topServers: { distinct: 1, approximate: false, maxError: 0, all: [{ address: '10.0.0.53', count: 80 }] },
-    topNames: { distinct: 1, approximate: false, maxError: 0, all: [{ name: 'a|b.example', count: 120 }], byType: {} },
+    topServers: {
+      distinct: 1,
+      approximate: false,
+      maxError: 0,
+      all: [{ address: '10.0.0.53', count: 80 }],
+    },
+    topNames: {
+      distinct: 1,
+      approximate: false,
+      maxError: 0,
+      all: [{ name: 'a|b.example', count: 120 }],
+      byType: {},
+    },
     series: {
       binSeconds: 60,
       requestedBinSeconds: 60,
       binChoice: 'requested',
       binNote: '',
-      binStarts: ['2024-05-01T11:00:00.000Z', '2024-05-01T11:01:00.000Z', '2024-05-01T11:02:00.000Z'],
+      binStarts: [
+        '2024-05-01T11:00:00.000Z',
+        '2024-05-01T11:01:00.000Z',
+        '2024-05-01T11:02:00.000Z',
+      ],
       messages: [100, 0, 100],
       qtypes: { A: [30, 0, 30], AAAA: [20, 0, 30], 'NSAP-PTR': [10, 0, 0] },
       rcodes: { NOERROR: [35, 0, 35], NXDOMAIN: [5, 0, 5] },
@@ -120,7 +135,14 @@ export function sampleReport(): SummaryReport {
       },
     },
     gapThresholdSeconds: 300,
-    gaps: [{ source: '*', start: '2024-05-01T11:07:00.000Z', end: '2024-05-01T23:07:00.000Z', seconds: 43200 }],
+    gaps: [
+      {
+        source: '*',
+        start: '2024-05-01T11:07:00.000Z',
+        end: '2024-05-01T23:07:00.000Z',
+        seconds: 43200,
+      },
+    ],
     responseTimes: {
       count: 80,
       min: 0.0001,
@@ -141,7 +163,13 @@ export function sampleReport(): SummaryReport {
         unit: 'percent',
         subject: '10.0.0.5',
       },
-      { kind: 'unanswered', text: '33.3% of queries got no response.', value: 33.3, unit: 'percent', subject: '' },
+      {
+        kind: 'unanswered',
+        text: '33.3% of queries got no response.',
+        value: 33.3,
+        unit: 'percent',
+        subject: '',
+      },
     ],
     tshark: {
       messages: 200,

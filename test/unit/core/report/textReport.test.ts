@@ -15,7 +15,9 @@ describe('textReport', () => {
   const text = textReport(sampleReport());
 
   it('puts the findings first, each as a bullet with its figure', () => {
-    const titles = text.split('\n').filter((l, i, all) => /^-+$/.test(all[i + 1] ?? '') && l !== '');
+    const titles = text
+      .split('\n')
+      .filter((l, i, all) => /^-+$/.test(all[i + 1] ?? '') && l !== '');
     assert.equal(titles[0], 'Findings');
     assert.deepEqual(
       section(text, 'Findings').filter((l) => l.startsWith('  - ')),
@@ -27,7 +29,10 @@ describe('textReport', () => {
     const [title, rule, subtitle] = text.split('\n');
     assert.equal(title, 'DNS traffic summary');
     assert.equal(rule, '='.repeat(title?.length ?? 0));
-    assert.equal(subtitle, '2024-05-01 11:00:00Z to 2024-05-01 11:03:00Z (3 min), 200 DNS messages, time series in bins of 1 min');
+    assert.equal(
+      subtitle,
+      '2024-05-01 11:00:00Z to 2024-05-01 11:03:00Z (3 min), 200 DNS messages, time series in bins of 1 min',
+    );
   });
 
   it('lists the five top AAAA clients in rank order with their share of AAAA queries', () => {
@@ -64,15 +69,19 @@ describe('textReport', () => {
 
   it('shows response-time percentiles in milliseconds and the histogram', () => {
     const lines = section(text, 'Response times').join('\n');
-    assert.match(lines, /last query sent\s+80\s+0\.100 ms\s+2\.000 ms\s+12\.500 ms\s+250\.000 ms\s+500\.000 ms\s+10\.000 ms/);
+    assert.match(
+      lines,
+      /last query sent\s+80\s+0\.100 ms\s+2\.000 ms\s+12\.500 ms\s+250\.000 ms\s+500\.000 ms\s+10\.000 ms/,
+    );
     assert.match(lines, /1\.000 ms - 10\.000 ms\s+60\s+75\.0%/);
     assert.match(lines, /> 10\.000 ms\s+10\s+12\.5%/);
   });
 
   it('says how many queries went unanswered', () => {
-    assert.deepEqual(section(text, 'Unanswered queries').filter((l) => l !== ''), [
-      '  40 of 120 queries (retransmissions folded in) got no response: 33.3%.',
-    ]);
+    assert.deepEqual(
+      section(text, 'Unanswered queries').filter((l) => l !== ''),
+      ['  40 of 120 queries (retransmissions folded in) got no response: 33.3%.'],
+    );
   });
 
   it('says so when nothing stands out and there is no traffic', () => {
