@@ -181,6 +181,12 @@ export interface SummaryReport {
     unsolicited: number;
     /** Query retransmissions (sum over transactions). */
     retransmissions: number;
+    /**
+     * Responses after the first one to the same query (tshark's retransmitted responses).
+     * Always set by the engine; optional in the type only so report fixtures written before
+     * it was added still type-check.
+     */
+    duplicateResponses?: number;
     duplicateIds: number;
     /** AXFR/IXFR answered with at least one record. */
     transfers: number;
@@ -216,9 +222,9 @@ export interface SummaryReport {
   /** Threshold used for `gaps`, seconds. */
   gapThresholdSeconds: number;
   gaps: Gap[];
-  /** From the last (re)transmission of the query to the response, as tshark's dns.time. */
+  /** From the last (re)transmission of the query to the response: the server's latency. */
   responseTimes: ResponseTimeSummary;
-  /** From the first transmission of the query to the response. */
+  /** From the first transmission of the query to the response: what the client waited (tshark's dns.time). */
   responseTimesFromFirstQuery: ResponseTimeSummary;
   findings: Finding[];
   tshark: TsharkTreeCounts;

@@ -192,6 +192,7 @@ export class StatsEngine {
         malformed: c.malformed,
         unsolicited: this.tx.unsolicited,
         retransmissions: this.tx.retransmissions,
+        duplicateResponses: this.tx.duplicateResponses,
         duplicateIds: this.tx.duplicateIds,
         transfers: this.transfers.count,
         truncatedNotRetried: this.tc.notRetried,
