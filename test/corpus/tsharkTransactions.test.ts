@@ -67,7 +67,9 @@ function differences(theirs: string[], ours: string[], names: string[]): string[
     const t = theirs[i]?.split('\t');
     const o = ours[i]?.split('\t');
     if (!t || !o) {
-      diffs.push(`line ${i + 1}: ${t ? 'missing in ours' : 'extra in ours'}: frame ${(t ?? o)?.[0]}`);
+      diffs.push(
+        `line ${i + 1}: ${t ? 'missing in ours' : 'extra in ours'}: frame ${(t ?? o)?.[0]}`,
+      );
       continue;
     }
     names.forEach((name, k) => {
@@ -100,7 +102,11 @@ describe('tshark -2 transactions: dnspector fields matches queries and responses
     it(`transaction fields: ${name}`, function () {
       const { theirs, ours } = fieldLines(file, transactionFields);
       const diffs = differences(theirs, ours, transactionFields);
-      assert.deepEqual(diffs, [], `${name}: ${diffs.length} difference(s):\n  ${diffs.join('\n  ')}`);
+      assert.deepEqual(
+        diffs,
+        [],
+        `${name}: ${diffs.length} difference(s):\n  ${diffs.join('\n  ')}`,
+      );
     });
   }
 
@@ -123,7 +129,10 @@ describe('tshark -2 transactions: dnspector fields matches queries and responses
     const { theirs, ours } = fieldLines(file, names);
     const diffs = differences(theirs, ours, names);
     assert.deepEqual(diffs, [], diffs.join('\n'));
-    assert.ok(theirs.some((l) => l.includes('DNS query retransmission')), 'tshark shows a query retransmission expert');
+    assert.ok(
+      theirs.some((l) => l.includes('DNS query retransmission')),
+      'tshark shows a query retransmission expert',
+    );
   });
 
   it('show prints the generated items where tshark -V does', function () {
@@ -131,8 +140,11 @@ describe('tshark -2 transactions: dnspector fields matches queries and responses
     if (!existsSync(file)) this.skip();
     // Frame 2 is the first retransmitted copy of frame 1 (see test/fixtures/README.md).
     const tshark = lines(run('tshark', ['-2', '-r', file, '-V', '-Y', 'frame.number == 2']));
-    const ours = lines(run('node', [cli, 'show', file, '--frame', '2'])).map((l) => l.replace(/ {2}\[[^\]]*\]$/, ''));
-    const dnsPart = (all: string[]) => all.slice(all.findIndex((l) => l.startsWith('Domain Name System'))).filter((l) => l !== '');
+    const ours = lines(run('node', [cli, 'show', file, '--frame', '2'])).map((l) =>
+      l.replace(/ {2}\[[^\]]*\]$/, ''),
+    );
+    const dnsPart = (all: string[]) =>
+      all.slice(all.findIndex((l) => l.startsWith('Domain Name System'))).filter((l) => l !== '');
     assert.deepEqual(dnsPart(ours), dnsPart(tshark));
   });
 });

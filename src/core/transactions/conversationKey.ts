@@ -15,4 +15,3 @@ export function conversationKey(e: DnsMessageEvent): string {
 export function endpoints(e: DnsMessageEvent): { client: string; server: string } {
   return e.response ? { client: e.dst, server: e.src } : { client: e.src, server: e.dst };
 }
-

@@ -68,17 +68,49 @@ export function addTransactionFields(
 }
 
 function addToDnsTree(dns: FieldNode, a: DnsMessageAnnotation): void {
-  const items: FieldNode = { name: '', label: '', source: dns.source, start: dns.start, length: 0, children: [] };
-  const at = (def: (typeof F)[keyof typeof F], value: number | boolean | string, label: string, show?: string): void => {
-    addField(items, def, dns.source, dns.start, 0, value, { label, generated: true, ...(show !== undefined ? { show } : {}) });
+  const items: FieldNode = {
+    name: '',
+    label: '',
+    source: dns.source,
+    start: dns.start,
+    length: 0,
+    children: [],
+  };
+  const at = (
+    def: (typeof F)[keyof typeof F],
+    value: number | boolean | string,
+    label: string,
+    show?: string,
+  ): void => {
+    addField(items, def, dns.source, dns.start, 0, value, {
+      label,
+      generated: true,
+      ...(show !== undefined ? { show } : {}),
+    });
   };
   if (a.retransmitRequestIn !== undefined) {
-    addExpert(dns, F.retransmitRequest.name, `DNS query retransmission. Original request in frame ${a.retransmitRequestIn}`);
-    at(F.retransmitRequestIn, a.retransmitRequestIn, `[Retransmitted request. Original request in: ${a.retransmitRequestIn}]`);
+    addExpert(
+      dns,
+      F.retransmitRequest.name,
+      `DNS query retransmission. Original request in frame ${a.retransmitRequestIn}`,
+    );
+    at(
+      F.retransmitRequestIn,
+      a.retransmitRequestIn,
+      `[Retransmitted request. Original request in: ${a.retransmitRequestIn}]`,
+    );
     at(F.retransmission, true, '[Retransmission: True]');
   } else if (a.retransmitResponseIn !== undefined) {
-    addExpert(dns, F.retransmitResponse.name, `DNS response retransmission. Original response in frame ${a.retransmitResponseIn}`);
-    at(F.retransmitResponseIn, a.retransmitResponseIn, `[Retransmitted response. Original response in: ${a.retransmitResponseIn}]`);
+    addExpert(
+      dns,
+      F.retransmitResponse.name,
+      `DNS response retransmission. Original response in frame ${a.retransmitResponseIn}`,
+    );
+    at(
+      F.retransmitResponseIn,
+      a.retransmitResponseIn,
+      `[Retransmitted response. Original response in: ${a.retransmitResponseIn}]`,
+    );
     at(F.retransmission, true, '[Retransmission: True]');
   } else if (a.responseIn !== undefined) {
     at(F.responseIn, a.responseIn, `[Response In: ${a.responseIn}]`);
@@ -92,7 +124,9 @@ function addToDnsTree(dns: FieldNode, a: DnsMessageAnnotation): void {
   const generated = items.children ?? [];
   if (generated.length === 0) return;
   const children = (dns.children ??= []);
-  const extraneous = children.findIndex((c) => c.name === '' && c.label.startsWith('Extraneous Data ('));
+  const extraneous = children.findIndex(
+    (c) => c.name === '' && c.label.startsWith('Extraneous Data ('),
+  );
   children.splice(extraneous < 0 ? children.length : extraneous, 0, ...generated);
 }
 
@@ -112,9 +146,27 @@ function addExpert(dns: FieldNode, field: string, message: string): void {
     expert,
     children: [
       { name: field, label: `[${message}]`, show: '1', ...at, generated: true },
-      { name: '_ws.expert.message', label: `Message: ${message}`, show: message, ...at, hidden: true },
-      { name: '_ws.expert.severity', label: '[Severity level: Warning]', show: PI_WARN, ...at, generated: true },
-      { name: '_ws.expert.group', label: '[Group: Protocol]', show: PI_PROTOCOL, ...at, generated: true },
+      {
+        name: '_ws.expert.message',
+        label: `Message: ${message}`,
+        show: message,
+        ...at,
+        hidden: true,
+      },
+      {
+        name: '_ws.expert.severity',
+        label: '[Severity level: Warning]',
+        show: PI_WARN,
+        ...at,
+        generated: true,
+      },
+      {
+        name: '_ws.expert.group',
+        label: '[Group: Protocol]',
+        show: PI_PROTOCOL,
+        ...at,
+        generated: true,
+      },
     ],
   });
 }

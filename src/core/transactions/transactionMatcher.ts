@@ -53,7 +53,8 @@ import type {
 import type { DnsMessageAnnotation } from './dnsAnnotation';
 import { conversationKey, endpoints } from './conversationKey';
 
-export type TransactionOutcomeEvent = DnsTransactionEvent | DnsUnsolicitedEvent | DnsDuplicateIdEvent;
+export type TransactionOutcomeEvent =
+  DnsTransactionEvent | DnsUnsolicitedEvent | DnsDuplicateIdEvent;
 
 export interface TransactionMatcherOptions {
   /** tshark's dns.retransmission_timer (default 5 s). */
@@ -216,7 +217,14 @@ export class TransactionMatcher {
     const t = this.table.get(key);
     if (!t) {
       const { client, server } = endpoints(e);
-      const event: DnsUnsolicitedEvent = { kind: 'unsolicited', ref: e.ref, timeNs: e.timeNs, client, server, id: e.id };
+      const event: DnsUnsolicitedEvent = {
+        kind: 'unsolicited',
+        ref: e.ref,
+        timeNs: e.timeNs,
+        client,
+        server,
+        id: e.id,
+      };
       this.emit(event);
       return { unsolicited: true };
     }
@@ -295,11 +303,22 @@ export class TransactionMatcher {
 function sameQuestion(e: DnsMessageEvent, t: Transaction): boolean {
   if (e.qtype !== t.qtype || e.qclass !== t.qclass) return false;
   if (e.qname === t.qname) return true;
-  return e.qname !== undefined && t.qname !== undefined && e.qname.toLowerCase() === t.qname.toLowerCase();
+  return (
+    e.qname !== undefined &&
+    t.qname !== undefined &&
+    e.qname.toLowerCase() === t.qname.toLowerCase()
+  );
 }
 
 function duplicateId(e: DnsMessageEvent, earlierRef: number): DnsDuplicateIdEvent {
-  return { kind: 'duplicate-id', ref: e.ref, earlierRef, timeNs: e.timeNs, client: e.src, id: e.id };
+  return {
+    kind: 'duplicate-id',
+    ref: e.ref,
+    earlierRef,
+    timeNs: e.timeNs,
+    client: e.src,
+    id: e.id,
+  };
 }
 
 function transactionEvent(t: Transaction): DnsTransactionEvent {

@@ -7,7 +7,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import type { FieldNode } from '../../../../src/core/field';
-import { addTransactionFields, relativeTimeText } from '../../../../src/core/transactions/transactionFields';
+import {
+  addTransactionFields,
+  relativeTimeText,
+} from '../../../../src/core/transactions/transactionFields';
 import { dissect, hex } from '../dns/dnsTestContext';
 
 // Query for late.test A (id 0x30b2), and the response with one A record, as in the fixture.
@@ -39,33 +42,52 @@ describe('addTransactionFields', () => {
     const d = dissect(hex(responseBytes));
     addTransactionFields(d.ctx, [{ responseTo: 4, timeNs: 2_003_372_000n }]);
     const dns = dnsNode(d.tree);
-    assert.deepEqual(labels(dns).slice(-3), ['Answers', '[Request In: 4]', '[Time: 2.003372000 seconds]']);
+    assert.deepEqual(labels(dns).slice(-3), [
+      'Answers',
+      '[Request In: 4]',
+      '[Time: 2.003372000 seconds]',
+    ]);
     assert.deepEqual(d.shows('dns.response_to'), ['4']);
     assert.deepEqual(d.shows('dns.time'), ['2.003372000']);
   });
 
-  it('marks a retransmitted query with tshark\'s expert item under the Transaction ID', () => {
+  it("marks a retransmitted query with tshark's expert item under the Transaction ID", () => {
     const d = dissect(hex(queryBytes));
     addTransactionFields(d.ctx, [{ retransmission: true, retransmitRequestIn: 1 }]);
     const dns = dnsNode(d.tree);
-    assert.deepEqual(labels(dns).slice(-2), ['[Retransmitted request. Original request in: 1]', '[Retransmission: True]']);
+    assert.deepEqual(labels(dns).slice(-2), [
+      '[Retransmitted request. Original request in: 1]',
+      '[Retransmission: True]',
+    ]);
     assert.deepEqual(d.shows('dns.retransmission'), ['1']);
     assert.deepEqual(d.shows('dns.retransmit_request_in'), ['1']);
     assert.deepEqual(d.shows('dns.retransmit_request'), ['1']);
     const id = dns.children?.find((c) => c.name === 'dns.id');
     const expert = id?.children?.[0];
-    assert.equal(expert?.label, '[Expert Info (Warning/Protocol): DNS query retransmission. Original request in frame 1]');
+    assert.equal(
+      expert?.label,
+      '[Expert Info (Warning/Protocol): DNS query retransmission. Original request in frame 1]',
+    );
     assert.deepEqual(
       (expert?.children ?? []).filter((c) => !c.hidden).map((c) => c.label),
-      ['[DNS query retransmission. Original request in frame 1]', '[Severity level: Warning]', '[Group: Protocol]'],
+      [
+        '[DNS query retransmission. Original request in frame 1]',
+        '[Severity level: Warning]',
+        '[Group: Protocol]',
+      ],
     );
-    assert.deepEqual(d.shows('_ws.expert.message'), ['DNS query retransmission. Original request in frame 1']);
+    assert.deepEqual(d.shows('_ws.expert.message'), [
+      'DNS query retransmission. Original request in frame 1',
+    ]);
   });
 
   it('marks a retransmitted response and an unsolicited one', () => {
     const again = dissect(hex(responseBytes));
     addTransactionFields(again.ctx, [{ retransmission: true, retransmitResponseIn: 11 }]);
-    assert.deepEqual(labels(dnsNode(again.tree)).slice(-2), ['[Retransmitted response. Original response in: 11]', '[Retransmission: True]']);
+    assert.deepEqual(labels(dnsNode(again.tree)).slice(-2), [
+      '[Retransmitted response. Original response in: 11]',
+      '[Retransmission: True]',
+    ]);
     assert.deepEqual(again.shows('dns.retransmit_response'), ['1']);
     const unsolicited = dissect(hex(responseBytes));
     addTransactionFields(unsolicited.ctx, [{ unsolicited: true }]);
@@ -76,7 +98,10 @@ describe('addTransactionFields', () => {
   it('puts the items before extraneous data, as tshark', () => {
     const d = dissect(hex(`${queryBytes} dead`));
     addTransactionFields(d.ctx, [{ responseIn: 2 }]);
-    assert.deepEqual(labels(dnsNode(d.tree)).slice(-2), ['[Response In: 2]', 'Extraneous Data (2 bytes)']);
+    assert.deepEqual(labels(dnsNode(d.tree)).slice(-2), [
+      '[Response In: 2]',
+      'Extraneous Data (2 bytes)',
+    ]);
   });
 
   it('adds nothing to a malformed message (tshark stops before these items)', () => {

@@ -115,7 +115,10 @@ describe('TransactionMatcher: tshark 4.0 matching', () => {
   it('counts the 5 s window from the first copy: a copy 6 s after it opens a new transaction', () => {
     const { matcher, events } = setup();
     matcher.push(query({ ref: 1, ms: 0 }));
-    assert.deepEqual(matcher.push(query({ ref: 2, ms: 3000 })), { retransmission: true, retransmitRequestIn: 1 });
+    assert.deepEqual(matcher.push(query({ ref: 2, ms: 3000 })), {
+      retransmission: true,
+      retransmitRequestIn: 1,
+    });
     const third = matcher.push(query({ ref: 3, ms: 6000 }));
     const r = matcher.push(reply({ ref: 4, ms: 6001 }));
     assert.deepEqual(third, { responseIn: 4 });
@@ -137,7 +140,9 @@ describe('TransactionMatcher: tshark 4.0 matching', () => {
   it('does not match a TCP response to a UDP query', () => {
     const { matcher, kinds } = setup();
     matcher.push(query({ ref: 1, ms: 0, transport: 'udp' }));
-    assert.deepEqual(matcher.push(reply({ ref: 2, ms: 1, transport: 'tcp' })), { unsolicited: true });
+    assert.deepEqual(matcher.push(reply({ ref: 2, ms: 1, transport: 'tcp' })), {
+      unsolicited: true,
+    });
     assert.deepEqual(kinds(), ['unsolicited']);
   });
 
@@ -145,7 +150,10 @@ describe('TransactionMatcher: tshark 4.0 matching', () => {
     const { matcher, events } = setup();
     matcher.push(query({ ref: 1, ms: 0 }));
     matcher.push(reply({ ref: 2, ms: 1 }));
-    assert.deepEqual(matcher.push(reply({ ref: 3, ms: 2 })), { retransmission: true, retransmitResponseIn: 2 });
+    assert.deepEqual(matcher.push(reply({ ref: 3, ms: 2 })), {
+      retransmission: true,
+      retransmitResponseIn: 2,
+    });
     matcher.flush();
     const t = events[0];
     assert.ok(t?.kind === 'transaction');
@@ -158,7 +166,14 @@ describe('TransactionMatcher: tshark 4.0 matching', () => {
     matcher.push(query({ ref: 1, ms: 0, id: 0x6428 }));
     assert.deepEqual(matcher.push(reply({ ref: 2, ms: 1, id: 0x3e72 })), { unsolicited: true });
     assert.deepEqual(events, [
-      { kind: 'unsolicited', ref: 2, timeNs: 1n * MS, client: '192.0.2.1', server: '192.0.2.53', id: 0x3e72 },
+      {
+        kind: 'unsolicited',
+        ref: 2,
+        timeNs: 1n * MS,
+        client: '192.0.2.1',
+        server: '192.0.2.53',
+        id: 0x3e72,
+      },
     ]);
   });
 
@@ -178,11 +193,14 @@ describe('TransactionMatcher: tshark 4.0 matching', () => {
     const r2 = matcher.push(reply({ ref: 3, ms: 2, qdcount: 0, transport: 'tcp' }));
     const r3 = matcher.push(reply({ ref: 4, ms: 3, qtype: 252, transport: 'tcp' }));
     assert.deepEqual(q, { responseIn: 2 });
-    assert.deepEqual([r1, r2, r3], [
-      { responseTo: 1, timeNs: 1n * MS },
-      { responseTo: 1, timeNs: 2n * MS },
-      { responseTo: 1, timeNs: 3n * MS },
-    ]);
+    assert.deepEqual(
+      [r1, r2, r3],
+      [
+        { responseTo: 1, timeNs: 1n * MS },
+        { responseTo: 1, timeNs: 2n * MS },
+        { responseTo: 1, timeNs: 3n * MS },
+      ],
+    );
     matcher.flush();
     const t = events[0];
     assert.ok(t?.kind === 'transaction');
@@ -208,11 +226,20 @@ describe('TransactionMatcher: beyond tshark', () => {
   it('reports an ID reused on the same port for another question as a duplicate ID, not a retransmission', () => {
     const { matcher, events } = setup();
     matcher.push(query({ ref: 1, ms: 0, id: 4660, qname: 'silent-one.test' }));
-    const second = matcher.push(query({ ref: 2, ms: 1000, id: 4660, qname: 'silent-two.test', qtype: 28 }));
+    const second = matcher.push(
+      query({ ref: 2, ms: 1000, id: 4660, qname: 'silent-two.test', qtype: 28 }),
+    );
     // tshark ignores the question: to it, frame 2 is a retransmission of frame 1.
     assert.deepEqual(second, { retransmission: true, retransmitRequestIn: 1 });
     assert.deepEqual(events, [
-      { kind: 'duplicate-id', ref: 2, earlierRef: 1, timeNs: 1000n * MS, client: '192.0.2.1', id: 4660 },
+      {
+        kind: 'duplicate-id',
+        ref: 2,
+        earlierRef: 1,
+        timeNs: 1000n * MS,
+        client: '192.0.2.1',
+        id: 4660,
+      },
     ]);
     matcher.flush();
     const t = events[1];
@@ -225,7 +252,14 @@ describe('TransactionMatcher: beyond tshark', () => {
     matcher.push(query({ ref: 1, ms: 0, id: 4661, clientPort: 40001, qname: 'silent-three.test' }));
     matcher.push(query({ ref: 2, ms: 10, id: 4661, clientPort: 40002, qname: 'silent-four.test' }));
     assert.deepEqual(events, [
-      { kind: 'duplicate-id', ref: 2, earlierRef: 1, timeNs: 10n * MS, client: '192.0.2.1', id: 4661 },
+      {
+        kind: 'duplicate-id',
+        ref: 2,
+        earlierRef: 1,
+        timeNs: 10n * MS,
+        client: '192.0.2.1',
+        id: 4661,
+      },
     ]);
   });
 
@@ -250,13 +284,18 @@ describe('TransactionMatcher: beyond tshark', () => {
     assert.equal(t.firstQueryRef, 1);
     assert.equal(t.responseRef, undefined);
     // A response after that matches nothing any more.
-    assert.deepEqual(matcher.push(reply({ ref: 4, ms: 30_002, clientPort: 40001 })), { unsolicited: true });
+    assert.deepEqual(matcher.push(reply({ ref: 4, ms: 30_002, clientPort: 40001 })), {
+      unsolicited: true,
+    });
   });
 
   it('keeps every transaction with idleTimeoutNs null, as tshark', () => {
     const { matcher } = setup({ idleTimeoutNs: null });
     matcher.push(query({ ref: 1, ms: 0 }));
-    assert.deepEqual(matcher.push(reply({ ref: 2, ms: 3_600_000 })), { responseTo: 1, timeNs: 3600n * S });
+    assert.deepEqual(matcher.push(reply({ ref: 2, ms: 3_600_000 })), {
+      responseTo: 1,
+      timeNs: 3600n * S,
+    });
   });
 
   it('closes the least recently active transaction beyond maxTransactions', () => {
@@ -275,8 +314,12 @@ describe('TransactionMatcher: beyond tshark', () => {
   it('keeps memory bounded by open transactions over a long stream', () => {
     const { matcher, events } = setup({ idleTimeoutNs: 1n * S });
     for (let i = 0; i < 50_000; i++) {
-      matcher.push(query({ ref: 2 * i + 1, ms: i * 10, id: i & 0xffff, clientPort: 1024 + (i % 50_000) }));
-      matcher.push(reply({ ref: 2 * i + 2, ms: i * 10 + 1, id: i & 0xffff, clientPort: 1024 + (i % 50_000) }));
+      matcher.push(
+        query({ ref: 2 * i + 1, ms: i * 10, id: i & 0xffff, clientPort: 1024 + (i % 50_000) }),
+      );
+      matcher.push(
+        reply({ ref: 2 * i + 2, ms: i * 10 + 1, id: i & 0xffff, clientPort: 1024 + (i % 50_000) }),
+      );
     }
     // 1 s idle at one transaction per 10 ms: about 100 remembered, never 50,000.
     assert.ok(matcher.size <= 102, `size ${matcher.size}`);
