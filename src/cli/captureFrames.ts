@@ -59,10 +59,16 @@ export async function transactionAnnotations(
 ): Promise<FrameAnnotations> {
   const annotations: FrameAnnotations = new Map();
   const matcher = new TransactionMatcher(() => undefined, { idleTimeoutNs: null });
-  await dissectCaptureFile(path, options, () => false, (frame) => {
-    if (frame.dns.length === 0) return;
-    const list = frameMessageEvents(frame).map((event) => matcher.push(event));
-    if (keep(frame.meta.frame) && list.some((a) => a !== null)) annotations.set(frame.meta.frame, list);
-  });
+  await dissectCaptureFile(
+    path,
+    options,
+    () => false,
+    (frame) => {
+      if (frame.dns.length === 0) return;
+      const list = frameMessageEvents(frame).map((event) => matcher.push(event));
+      if (keep(frame.meta.frame) && list.some((a) => a !== null))
+        annotations.set(frame.meta.frame, list);
+    },
+  );
   return annotations;
 }
