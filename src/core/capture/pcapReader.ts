@@ -30,6 +30,9 @@ export class PcapReader extends ChunkedReader {
   private le = true;
   /** Multiplier from the record's sub-second field to nanoseconds (1000 or 1). */
   private fracToNs = 1000;
+  /** The last record's seconds field and its value in nanoseconds (see consume). */
+  private lastSeconds = -1;
+  private lastSecondsNs = 0n;
   private linkType = 0;
   private inRecords = false;
   /** The one record object handed to the sink (see captureRecord.ts: lifetime). */
@@ -73,7 +76,13 @@ export class PcapReader extends ChunkedReader {
     const r = this.record;
     r.frame = ++this.frame;
     r.fileOffset = fileOffset;
-    r.timeNs = BigInt(view.getUint32(pos, le)) * 1_000_000_000n + BigInt(view.getUint32(pos + 4, le) * this.fracToNs);
+    const seconds = view.getUint32(pos, le);
+    if (seconds !== this.lastSeconds) {
+      // Records come many per second: the second's bigint is made once, not per record.
+      this.lastSeconds = seconds;
+      this.lastSecondsNs = BigInt(seconds) * 1_000_000_000n;
+    }
+    r.timeNs = this.lastSecondsNs + BigInt(view.getUint32(pos + 4, le) * this.fracToNs);
     r.capturedLength = length - RECORD_HEADER_LENGTH;
     r.originalLength = view.getUint32(pos + 12, le);
     r.linkType = this.linkType;

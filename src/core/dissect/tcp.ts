@@ -10,7 +10,7 @@
 import { defineFields, type FieldNode } from '../field';
 import { addField, toHex } from '../fieldValue';
 import { u16, u32 } from './byteRead';
-import { addProtocol, markMalformed, moduleState, type PacketContext } from './packetContext';
+import { addProtocol, markMalformed, moduleState, type ByteRange, type PacketContext } from './packetContext';
 import { ipPayloadCut } from './ipPayloadCut';
 import { appDissectors } from './registry';
 import { DnsTcpStreams, type DnsTcpMessage, type SegmentOutcome } from './tcpDnsStream';
@@ -89,14 +89,29 @@ function tcpState(ctx: PacketContext): TcpState {
   return moduleState(ctx.state, 'tcp', () => ({ streams: new Map(), base: new Map(), dns: new DnsTcpStreams() }));
 }
 
-/** Direction key: "srcaddr:srcport>dstaddr:dstport" with addresses as hex. */
+/**
+ * An address as a map-key fragment: IPv4 as its 32-bit number in decimal (one number to
+ * string instead of a subarray and eight hex pieces per address and packet), others in
+ * hex. Injective per length, and an IPv4 key (at most 10 characters) never equals an
+ * IPv6 one (32): keys are internal to this module's state.
+ */
+function addressKey(ctx: PacketContext, range: ByteRange): string {
+  const b = ctx.sources[range.source]!.bytes;
+  const at = range.start;
+  if (range.length === 4) {
+    return String((b[at] as number) * 0x1000000 + (((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number)));
+  }
+  return toHex(b.subarray(at, at + range.length));
+}
+
+/** Direction key: "srcaddr:srcport>dstaddr:dstport" with addresses as addressKey. */
 function directionKeys(ctx: PacketContext, srcPort: number, dstPort: number): [string, string] {
   const net = ctx.net;
   let src = '';
   let dst = '';
   if (net.src && net.dst) {
-    src = toHex(ctx.sources[net.src.source]!.bytes.subarray(net.src.start, net.src.start + net.src.length));
-    dst = toHex(ctx.sources[net.dst.source]!.bytes.subarray(net.dst.start, net.dst.start + net.dst.length));
+    src = addressKey(ctx, net.src);
+    dst = addressKey(ctx, net.dst);
   }
   return [`${src}:${srcPort}>${dst}:${dstPort}`, `${dst}:${dstPort}>${src}:${srcPort}`];
 }

@@ -92,9 +92,10 @@ export function dissectOptOptions(w: DnsWalk, rr: FieldNode | null, off: number,
     left -= 2;
     check(v, o, 4 + optLen);
     const opt = rr ? addField(rr, F.opt, s, o, 4 + optLen, '', { label: `Option: ${optionName(code)}`, show: '1' }) : null;
-    addField(opt, F.code, s, o, 2, code, { display: named(ednsOptionNames, code) });
+    // Scan mode (no tree): no display text or options object to build.
+    if (opt) addField(opt, F.code, s, o, 2, code, { display: named(ednsOptionNames, code) });
     o += 2;
-    addField(opt, F.optLen, s, o, 2, optLen);
+    if (opt) addField(opt, F.optLen, s, o, 2, optLen);
     o += 2;
     addBytes(w, opt, F.data, o, optLen);
     switch (code) {
