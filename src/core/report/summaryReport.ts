@@ -201,7 +201,15 @@ export interface SummaryReport {
   opcodes: CountTable;
   /** Query classes of queries. */
   qclasses: CountTable;
-  flags: { rd: FlagCounts; ra: FlagCounts; aa: FlagCounts; tc: FlagCounts; ad: FlagCounts; cd: FlagCounts; do: FlagCounts };
+  flags: {
+    rd: FlagCounts;
+    ra: FlagCounts;
+    aa: FlagCounts;
+    tc: FlagCounts;
+    ad: FlagCounts;
+    cd: FlagCounts;
+    do: FlagCounts;
+  };
   edns: {
     /** Messages with an OPT record. */
     queries: number;

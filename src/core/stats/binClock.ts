@@ -33,7 +33,10 @@ export class BinClock {
     readonly maxBins = DEFAULT_MAX_BINS,
     readonly autoMaxBins = DEFAULT_AUTO_MAX_BINS,
   ) {
-    const req = requestedBinSeconds !== null && requestedBinSeconds > 0 ? Math.ceil(requestedBinSeconds) : null;
+    const req =
+      requestedBinSeconds !== null && requestedBinSeconds > 0
+        ? Math.ceil(requestedBinSeconds)
+        : null;
     this.binSeconds = req ?? 1;
     this.limit = Math.max(1, req === null ? autoMaxBins : maxBins);
   }
@@ -42,7 +45,8 @@ export class BinClock {
   observe(ms: number): void {
     if (ms < this.minMs) this.minMs = ms;
     if (ms > this.maxMs) this.maxMs = ms;
-    while (this.binsFor(this.binSeconds) > this.limit) this.binSeconds = coarserBin(this.binSeconds);
+    while (this.binsFor(this.binSeconds) > this.limit)
+      this.binSeconds = coarserBin(this.binSeconds);
   }
 
   index(ms: number): number {

@@ -29,7 +29,9 @@ export class Tally {
 }
 
 export function sortedTable(counts: ReadonlyMap<string, number>): CountTable {
-  const entries = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const entries = [...counts].sort(
+    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+  );
   const out: CountTable = {};
   for (const [k, v] of entries) out[k] = v;
   return out;

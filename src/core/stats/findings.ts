@@ -61,7 +61,14 @@ export function deriveFindings(r: Omit<SummaryReport, 'findings'>, x: FindingExt
   }
 
   const g = r.regression;
-  if (g.r2 !== null && g.slope !== null && g.intercept !== null && g.bins >= LOCKSTEP_MIN_BINS && g.r2 >= LOCKSTEP_R2 && g.slope > 0) {
+  if (
+    g.r2 !== null &&
+    g.slope !== null &&
+    g.intercept !== null &&
+    g.bins >= LOCKSTEP_MIN_BINS &&
+    g.r2 >= LOCKSTEP_R2 &&
+    g.slope > 0
+  ) {
     out.push({
       kind: 'aaaa-lockstep-a',
       text:
@@ -74,7 +81,9 @@ export function deriveFindings(r: Omit<SummaryReport, 'findings'>, x: FindingExt
   }
 
   const silences = [...r.gaps]
-    .sort((a, b) => (a.source === '*' ? 0 : 1) - (b.source === '*' ? 0 : 1) || b.seconds - a.seconds)
+    .sort(
+      (a, b) => (a.source === '*' ? 0 : 1) - (b.source === '*' ? 0 : 1) || b.seconds - a.seconds,
+    )
     .slice(0, MAX_SILENCE_FINDINGS);
   for (const gap of silences) {
     const who = gap.source === '*' ? 'All DNS traffic stopped' : `${gap.source} was silent`;
@@ -90,7 +99,9 @@ export function deriveFindings(r: Omit<SummaryReport, 'findings'>, x: FindingExt
   const t = r.totals;
   if (t.unanswered > 0 && t.transactions > 0) {
     const share = pct(t.unanswered, t.transactions);
-    const worst = [...x.unansweredByClient].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    const worst = [...x.unansweredByClient].sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    )[0];
     const who = worst ? `; most from ${worst[0]} (${worst[1]})` : '';
     out.push({
       kind: 'unanswered',
@@ -115,7 +126,10 @@ export function deriveFindings(r: Omit<SummaryReport, 'findings'>, x: FindingExt
 
   if (t.transfers > 0) {
     const ex = x.transferExamples
-      .map((e) => `${e.qtype} of ${e.zone || '(unnamed zone)'} from ${e.server} to ${e.client} (${e.messages} message${e.messages === 1 ? '' : 's'})`)
+      .map(
+        (e) =>
+          `${e.qtype} of ${e.zone || '(unnamed zone)'} from ${e.server} to ${e.client} (${e.messages} message${e.messages === 1 ? '' : 's'})`,
+      )
       .join('; ');
     out.push({
       kind: 'zone-transfer',
@@ -128,7 +142,11 @@ export function deriveFindings(r: Omit<SummaryReport, 'findings'>, x: FindingExt
 
   const simple: Array<[string, number, string]> = [
     ['unsolicited', t.unsolicited, 'response(s) matched no open query (unsolicited)'],
-    ['duplicate-id', t.duplicateIds, 'query ID(s) were reused by a client for a different question while the first was open'],
+    [
+      'duplicate-id',
+      t.duplicateIds,
+      'query ID(s) were reused by a client for a different question while the first was open',
+    ],
     ['malformed', t.malformed, 'DNS message(s) were malformed'],
   ];
   for (const [kind, n, what] of simple) {

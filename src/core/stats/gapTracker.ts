@@ -33,7 +33,9 @@ export class GapTracker {
 
   /** Kept gaps in time order. */
   gaps(): GapInterval[] {
-    return [...this.longest].sort((a, b) => (a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : 0));
+    return [...this.longest].sort((a, b) =>
+      a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : 0,
+    );
   }
 
   private insert(g: GapInterval): void {

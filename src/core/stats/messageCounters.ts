@@ -9,7 +9,14 @@ import type { FlagCounts, SummaryReport, TsharkTreeCounts } from '../report/summ
 import { Tally } from './countTable';
 import { classMnemonic, opcodeMnemonic, qtypeMnemonic, rcodeMnemonic } from './dnsMnemonics';
 
-const FLAG_BITS = { rd: 0x0100, ra: 0x0080, aa: 0x0400, tc: 0x0200, ad: 0x0020, cd: 0x0010 } as const;
+const FLAG_BITS = {
+  rd: 0x0100,
+  ra: 0x0080,
+  aa: 0x0400,
+  tc: 0x0200,
+  ad: 0x0020,
+  cd: 0x0010,
+} as const;
 type FlagName = keyof typeof FLAG_BITS | 'do';
 const FLAG_NAMES: readonly FlagName[] = ['rd', 'ra', 'aa', 'tc', 'ad', 'cd', 'do'];
 
@@ -24,7 +31,9 @@ export class MessageCounters {
   readonly rcodes = new Tally();
   readonly opcodes = new Tally();
   readonly qclasses = new Tally();
-  private readonly flagCounts = new Map<FlagName, FlagCounts>(FLAG_NAMES.map((f) => [f, { queries: 0, responses: 0 }]));
+  private readonly flagCounts = new Map<FlagName, FlagCounts>(
+    FLAG_NAMES.map((f) => [f, { queries: 0, responses: 0 }]),
+  );
   private readonly ednsCounts = { queries: 0, responses: 0 };
   private readonly ednsVersions = new Tally();
   private readonly udpSizes = new Tally();
@@ -56,7 +65,8 @@ export class MessageCounters {
       this.ednsCounts[side]++;
       this.ednsVersions.add(String(e.edns.version));
       const size = String(e.edns.udpSize);
-      if (this.udpSizes.get(size) > 0 || this.udpSizes.size < MAX_UDP_SIZE_KEYS) this.udpSizes.add(size);
+      if (this.udpSizes.get(size) > 0 || this.udpSizes.size < MAX_UDP_SIZE_KEYS)
+        this.udpSizes.add(size);
       else this.udpSizes.add('other');
     }
     if (e.transport === 'udp') this.transport.udp++;
@@ -74,7 +84,15 @@ export class MessageCounters {
 
   flags(): SummaryReport['flags'] {
     const f = (n: FlagName): FlagCounts => ({ ...(this.flagCounts.get(n) as FlagCounts) });
-    return { rd: f('rd'), ra: f('ra'), aa: f('aa'), tc: f('tc'), ad: f('ad'), cd: f('cd'), do: f('do') };
+    return {
+      rd: f('rd'),
+      ra: f('ra'),
+      aa: f('aa'),
+      tc: f('tc'),
+      ad: f('ad'),
+      cd: f('cd'),
+      do: f('do'),
+    };
   }
 
   edns(): SummaryReport['edns'] {
@@ -86,7 +104,10 @@ export class MessageCounters {
     };
   }
 
-  tsharkCounts(): Pick<TsharkTreeCounts, 'messages' | 'queries' | 'responses' | 'rcodes' | 'opcodes' | 'qtypes' | 'classes'> {
+  tsharkCounts(): Pick<
+    TsharkTreeCounts,
+    'messages' | 'queries' | 'responses' | 'rcodes' | 'opcodes' | 'qtypes' | 'classes'
+  > {
     return {
       messages: this.messages,
       queries: this.queries,
@@ -101,8 +122,16 @@ export class MessageCounters {
   /** Distinct keys held (memory accounting). */
   get retainedKeys(): number {
     return (
-      this.qtypes.size + this.rcodes.size + this.opcodes.size + this.qclasses.size + this.ednsVersions.size +
-      this.udpSizes.size + this.tsharkRcodes.size + this.tsharkOpcodes.size + this.tsharkQtypes.size + this.tsharkClasses.size
+      this.qtypes.size +
+      this.rcodes.size +
+      this.opcodes.size +
+      this.qclasses.size +
+      this.ednsVersions.size +
+      this.udpSizes.size +
+      this.tsharkRcodes.size +
+      this.tsharkOpcodes.size +
+      this.tsharkQtypes.size +
+      this.tsharkClasses.size
     );
   }
 }

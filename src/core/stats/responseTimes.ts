@@ -21,7 +21,11 @@ export class ResponseTimes {
     if (!Number.isFinite(seconds)) return;
     this.sketch.add(seconds);
     let i = 0;
-    while (i < RESPONSE_TIME_BOUNDS_SECONDS.length && seconds > (RESPONSE_TIME_BOUNDS_SECONDS[i] as number)) i++;
+    while (
+      i < RESPONSE_TIME_BOUNDS_SECONDS.length &&
+      seconds > (RESPONSE_TIME_BOUNDS_SECONDS[i] as number)
+    )
+      i++;
     this.display[i] = (this.display[i] ?? 0) + 1;
   }
 
@@ -45,7 +49,10 @@ export class ResponseTimes {
       max: empty ? null : s.max,
       mean: empty ? null : s.sum / s.count,
       relativePrecision: s.relativePrecision,
-      histogram: { upperBoundsSeconds: [...RESPONSE_TIME_BOUNDS_SECONDS], counts: [...this.display] },
+      histogram: {
+        upperBoundsSeconds: [...RESPONSE_TIME_BOUNDS_SECONDS],
+        counts: [...this.display],
+      },
     };
   }
 }

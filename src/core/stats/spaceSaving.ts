@@ -114,7 +114,8 @@ export class SpaceSaving<T> {
   private siftUp(i: number): void {
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if ((this.heap[p] as TrackedEntry<T>).count <= (this.heap[i] as TrackedEntry<T>).count) return;
+      if ((this.heap[p] as TrackedEntry<T>).count <= (this.heap[i] as TrackedEntry<T>).count)
+        return;
       this.swap(i, p);
       i = p;
     }
@@ -126,8 +127,16 @@ export class SpaceSaving<T> {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < n && (this.heap[l] as TrackedEntry<T>).count < (this.heap[m] as TrackedEntry<T>).count) m = l;
-      if (r < n && (this.heap[r] as TrackedEntry<T>).count < (this.heap[m] as TrackedEntry<T>).count) m = r;
+      if (
+        l < n &&
+        (this.heap[l] as TrackedEntry<T>).count < (this.heap[m] as TrackedEntry<T>).count
+      )
+        m = l;
+      if (
+        r < n &&
+        (this.heap[r] as TrackedEntry<T>).count < (this.heap[m] as TrackedEntry<T>).count
+      )
+        m = r;
       if (m === i) return;
       this.swap(i, m);
       i = m;

@@ -5,7 +5,13 @@
  * types, bins), each capped, never by the number of events. Never throws on odd input.
  */
 import type { DnsEvent, DnsMessageEvent } from './dnsEvent';
-import type { AddressCount, Gap, NameCount, Regression, SummaryReport } from '../report/summaryReport';
+import type {
+  AddressCount,
+  Gap,
+  NameCount,
+  Regression,
+  SummaryReport,
+} from '../report/summaryReport';
 import { SUMMARY_REPORT_SCHEMA } from '../report/summaryReport';
 import { BinClock, SparseSeries } from './binClock';
 import { MessageCounters } from './messageCounters';
@@ -58,7 +64,10 @@ export class StatsEngine {
 
   constructor(options: StatsOptions = {}) {
     this.clock = new BinClock(options.binSeconds ?? null, options.maxBins, options.autoMaxBins);
-    this.gapSeconds = options.gapSeconds !== undefined && options.gapSeconds > 0 ? options.gapSeconds : DEFAULT_GAP_SECONDS;
+    this.gapSeconds =
+      options.gapSeconds !== undefined && options.gapSeconds > 0
+        ? options.gapSeconds
+        : DEFAULT_GAP_SECONDS;
     const thresholdNs = BigInt(Math.round(this.gapSeconds * 1e9));
     const limits = { ...DEFAULT_TALKER_LIMITS, ...options.limits };
     this.talkers = new Talkers(this.clock, thresholdNs, limits);
@@ -126,27 +135,41 @@ export class StatsEngine {
 
     const topClientEntries = t.clients.top(top);
     const topServerEntries = t.servers.top(top);
-    const addr = (es: Array<{ key: string; count: number }>): AddressCount[] => es.map((e) => ({ address: e.key, count: e.count }));
-    const names = (es: Array<{ key: string; count: number }>): NameCount[] => es.map((e) => ({ name: e.key, count: e.count }));
-    const byType = <R>(tables: Map<number, SpaceSaving<null>>, f: (es: Array<{ key: string; count: number }>) => R[]) => {
+    const addr = (es: Array<{ key: string; count: number }>): AddressCount[] =>
+      es.map((e) => ({ address: e.key, count: e.count }));
+    const names = (es: Array<{ key: string; count: number }>): NameCount[] =>
+      es.map((e) => ({ name: e.key, count: e.count }));
+    const byType = <R>(
+      tables: Map<number, SpaceSaving<null>>,
+      f: (es: Array<{ key: string; count: number }>) => R[],
+    ) => {
       const out: Record<string, R[]> = {};
       const keys = [...tables.keys()].sort((a, b) => a - b);
-      for (const k of keys) out[qtypeMnemonic(k)] = f((tables.get(k) as SpaceSaving<null>).top(top));
+      for (const k of keys)
+        out[qtypeMnemonic(k)] = f((tables.get(k) as SpaceSaving<null>).top(top));
       return out;
     };
-    const typedApprox = (tables: Map<number, SpaceSaving<null>>) => [...tables.values()].some((s) => s.approximate);
-    const typedError = (tables: Map<number, SpaceSaving<null>>) => Math.max(0, ...[...tables.values()].map((s) => s.maxError));
+    const typedApprox = (tables: Map<number, SpaceSaving<null>>) =>
+      [...tables.values()].some((s) => s.approximate);
+    const typedError = (tables: Map<number, SpaceSaving<null>>) =>
+      Math.max(0, ...[...tables.values()].map((s) => s.maxError));
 
     const qtypeMix: Record<string, Record<string, number>> = {};
     const clientSeries: Record<string, number[]> = {};
     const regressionByClient: Record<string, Regression> = {};
     for (const e of topClientEntries) {
       const mix = new Map<string, number>();
-      for (const [k, v] of e.data.mix) mix.set(qtypeMnemonic(k), (mix.get(qtypeMnemonic(k)) ?? 0) + v);
+      for (const [k, v] of e.data.mix)
+        mix.set(qtypeMnemonic(k), (mix.get(qtypeMnemonic(k)) ?? 0) + v);
       qtypeMix[e.key] = sortedTable(mix);
       clientSeries[e.key] = e.data.queries.dense(lo, hi);
       const ext = e.data.queries.extent();
-      regressionByClient[e.key] = this.regression(e.data.a, e.data.aaaa, ext?.[0] ?? 0, ext?.[1] ?? -1);
+      regressionByClient[e.key] = this.regression(
+        e.data.a,
+        e.data.aaaa,
+        ext?.[0] ?? 0,
+        ext?.[1] ?? -1,
+      );
     }
 
     const a = this.series.a.dense(lo, hi);
@@ -157,7 +180,10 @@ export class StatsEngine {
       for (const [k, s] of m) {
         const d = s.dense(lo, hi);
         arrays.set(k, d);
-        totals.set(k, d.reduce((x, y) => x + y, 0));
+        totals.set(
+          k,
+          d.reduce((x, y) => x + y, 0),
+        );
       }
       const out: Record<string, number[]> = {};
       for (const k of Object.keys(sortedTable(totals))) out[k] = arrays.get(k) as number[];
@@ -166,13 +192,20 @@ export class StatsEngine {
 
     const gaps: Gap[] = [];
     const pushGaps = (source: string, list: GapInterval[]) => {
-      for (const g of list) gaps.push({ source, start: isoFromNs(g.startNs), end: isoFromNs(g.endNs), seconds: secondsBetween(g.startNs, g.endNs) });
+      for (const g of list)
+        gaps.push({
+          source,
+          start: isoFromNs(g.startNs),
+          end: isoFromNs(g.endNs),
+          seconds: secondsBetween(g.startNs, g.endNs),
+        });
     };
     pushGaps('*', this.allGaps.gaps());
     for (const e of topClientEntries) pushGaps(e.key, e.data.gaps.gaps());
     // An address that is both a top client and a top server gets its gaps as a client only.
     const topClientKeys = new Set(topClientEntries.map((e) => e.key));
-    for (const e of topServerEntries) if (!topClientKeys.has(e.key)) pushGaps(e.key, e.data.gaps.gaps());
+    for (const e of topServerEntries)
+      if (!topClientKeys.has(e.key)) pushGaps(e.key, e.data.gaps.gaps());
 
     const tc = this.tx.tsharkCounts();
     const transactions = this.tx.transactions;
@@ -180,7 +213,10 @@ export class StatsEngine {
       schema: SUMMARY_REPORT_SCHEMA,
       start: this.firstNs === undefined ? null : isoFromNs(this.firstNs),
       end: this.lastNs === undefined ? null : isoFromNs(this.lastNs),
-      spanSeconds: this.firstNs === undefined || this.lastNs === undefined ? 0 : secondsBetween(this.firstNs, this.lastNs),
+      spanSeconds:
+        this.firstNs === undefined || this.lastNs === undefined
+          ? 0
+          : secondsBetween(this.firstNs, this.lastNs),
       totals: {
         messages: c.messages,
         queries: c.queries,
@@ -254,7 +290,12 @@ export class StatsEngine {
     return { ...base, findings };
   }
 
-  private regression(aSeries: SparseSeries, aaaaSeries: SparseSeries, lo: number, hi: number): Regression {
+  private regression(
+    aSeries: SparseSeries,
+    aaaaSeries: SparseSeries,
+    lo: number,
+    hi: number,
+  ): Regression {
     const binSeconds = this.clock.binSeconds;
     const xs = aSeries.dense(lo, hi);
     const ys = aaaaSeries.dense(lo, hi);
@@ -277,7 +318,10 @@ export class StatsEngine {
 }
 
 /** Summarizes a whole event sequence (convenience for tests and small inputs). */
-export function summarizeEvents(events: Iterable<DnsEvent>, options: StatsOptions & ReportOptions = {}): SummaryReport {
+export function summarizeEvents(
+  events: Iterable<DnsEvent>,
+  options: StatsOptions & ReportOptions = {},
+): SummaryReport {
   const engine = new StatsEngine(options);
   for (const e of events) engine.add(e);
   return engine.report(options);

@@ -61,7 +61,9 @@ export class Talkers {
       aaaa: new SparseSeries(clock),
       gaps: new GapTracker(gapThresholdNs),
     }));
-    this.servers = new SpaceSaving<ServerData>(limits.maxTrackedServers, () => ({ gaps: new GapTracker(gapThresholdNs) }));
+    this.servers = new SpaceSaving<ServerData>(limits.maxTrackedServers, () => ({
+      gaps: new GapTracker(gapThresholdNs),
+    }));
     this.names = new SpaceSaving<null>(limits.maxTrackedNames, () => null);
   }
 
@@ -88,7 +90,10 @@ export class Talkers {
     }
   }
 
-  private typed(tables: Map<number, SpaceSaving<null>>, qtype: number): SpaceSaving<null> | undefined {
+  private typed(
+    tables: Map<number, SpaceSaving<null>>,
+    qtype: number,
+  ): SpaceSaving<null> | undefined {
     let t = tables.get(qtype);
     if (!t && tables.size < this.limits.maxTypedTables) {
       t = new SpaceSaving<null>(this.limits.maxTrackedPerType, () => null);
@@ -100,7 +105,8 @@ export class Talkers {
   /** Keys and bins held (memory accounting). */
   get retainedSize(): number {
     let n = this.clients.size + this.servers.size + this.names.size;
-    for (const c of this.clients.entries()) n += c.data.mix.size + c.data.queries.size + c.data.a.size + c.data.aaaa.size;
+    for (const c of this.clients.entries())
+      n += c.data.mix.size + c.data.queries.size + c.data.a.size + c.data.aaaa.size;
     for (const t of this.clientsByType.values()) n += t.size;
     for (const t of this.namesByType.values()) n += t.size;
     return n;

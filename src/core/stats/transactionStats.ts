@@ -41,7 +41,8 @@ export class TransactionStats {
     if (e.responseTimeNs === undefined) {
       this.unanswered++;
       const n = this.unansweredByClient.get(e.client);
-      if (n !== undefined || this.unansweredByClient.size < this.clientCap) this.unansweredByClient.set(e.client, (n ?? 0) + 1);
+      if (n !== undefined || this.unansweredByClient.size < this.clientCap)
+        this.unansweredByClient.set(e.client, (n ?? 0) + 1);
       return;
     }
     this.answered++;

@@ -27,7 +27,8 @@ export class ZoneTransfers {
   constructor(private readonly recentCap = DEFAULT_RECENT_TRANSFERS) {}
 
   add(e: DnsMessageEvent): void {
-    if (!e.response || (e.qtype !== 251 && e.qtype !== 252) || e.rcode !== 0 || e.ancount === 0) return;
+    if (!e.response || (e.qtype !== 251 && e.qtype !== 252) || e.rcode !== 0 || e.ancount === 0)
+      return;
     // Later messages of a TCP transfer carry no question; they share the server, client and ID.
     const key = `${e.src}|${e.srcPort}|${e.dst}|${e.dstPort}|${e.id}`;
     this.messages++;
@@ -39,7 +40,13 @@ export class ZoneTransfers {
     this.count++;
     let example: TransferExample | null = null;
     if (this.examples.length < EXAMPLES) {
-      example = { server: e.src, client: e.dst, zone: e.qname ?? '', qtype: qtypeMnemonic(e.qtype), messages: 1 };
+      example = {
+        server: e.src,
+        client: e.dst,
+        zone: e.qname ?? '',
+        qtype: qtypeMnemonic(e.qtype),
+        messages: 1,
+      };
       this.examples.push(example);
     }
     this.recent.set(key, example);

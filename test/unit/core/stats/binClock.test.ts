@@ -10,7 +10,8 @@ import type { DnsEvent } from '../../../../src/core/stats/dnsEvent';
 import { query, response, T0 } from './statsEvents';
 
 /** Queries at the given offsets (seconds from T0), in order. */
-const at = (offsets: number[], qtype = 1): DnsEvent[] => offsets.map((o) => query({ t: T0 + o, qtype }));
+const at = (offsets: number[], qtype = 1): DnsEvent[] =>
+  offsets.map((o) => query({ t: T0 + o, qtype }));
 
 describe('series bins', () => {
   it('chooses 1 s bins for a span of 10 minutes', () => {

@@ -37,10 +37,12 @@ describe('findings', () => {
     for (let bin = 0; bin < 24; bin++) {
       const a = 20 + Math.floor(r() * 80);
       for (let i = 0; i < a; i++) lock.push(query({ t: T0 + bin * 3600 + i, qtype: 1 }));
-      for (let i = 0; i < Math.round(a * 0.9); i++) lock.push(query({ t: T0 + bin * 3600 + 100 + i, qtype: 28 }));
+      for (let i = 0; i < Math.round(a * 0.9); i++)
+        lock.push(query({ t: T0 + bin * 3600 + 100 + i, qtype: 28 }));
       const b = 20 + Math.floor(r() * 80);
       for (let i = 0; i < b; i++) loose.push(query({ t: T0 + bin * 3600 + i, qtype: 1 }));
-      for (let i = 0; i < 20 + Math.floor(r() * 80); i++) loose.push(query({ t: T0 + bin * 3600 + 100 + i, qtype: 28 }));
+      for (let i = 0; i < 20 + Math.floor(r() * 80); i++)
+        loose.push(query({ t: T0 + bin * 3600 + 100 + i, qtype: 28 }));
     }
     const rep = summarizeEvents(lock, { binSeconds: 3600 });
     const f = find(rep.findings, 'aaaa-lockstep-a');
@@ -53,11 +55,18 @@ describe('findings', () => {
   });
 
   it('gives the unanswered share of queries', () => {
-    const events = [transaction(T0, 0.01), transaction(T0 + 1, undefined, '10.0.0.5'), transaction(T0 + 2, 0.02), transaction(T0 + 3, 0.02)];
+    const events = [
+      transaction(T0, 0.01),
+      transaction(T0 + 1, undefined, '10.0.0.5'),
+      transaction(T0 + 2, 0.02),
+      transaction(T0 + 3, 0.02),
+    ];
     const f = find(summarizeEvents(events).findings, 'unanswered');
     assert.equal(f.value, 25);
     assert.match(f.text, /25% of queries went unanswered \(1 of 4; most from 10\.0\.0\.5 \(1\)\)/);
-    assert.ok(!kinds(summarizeEvents(events.filter((_, i) => i !== 1)).findings).includes('unanswered'));
+    assert.ok(
+      !kinds(summarizeEvents(events.filter((_, i) => i !== 1)).findings).includes('unanswered'),
+    );
   });
 
   it('counts TC answers not retried over TCP, and not those that were', () => {
@@ -82,7 +91,14 @@ describe('findings', () => {
   it('reports a zone transfer answered to a client once for a multi-message AXFR', () => {
     const events: DnsEvent[] = [
       query({ t: T0, qtype: 252, qname: 'example.test', transport: 'tcp', id: 7 }),
-      response({ t: T0 + 0.001, qtype: 252, qname: 'example.test', transport: 'tcp', id: 7, ancount: 400 }),
+      response({
+        t: T0 + 0.001,
+        qtype: 252,
+        qname: 'example.test',
+        transport: 'tcp',
+        id: 7,
+        ancount: 400,
+      }),
       response({ t: T0 + 0.002, transport: 'tcp', id: 7, ancount: 305 }), // continuation: no question
     ];
     const r = summarizeEvents(events);
@@ -92,7 +108,18 @@ describe('findings', () => {
     assert.equal(f.subject, '192.0.2.1');
     assert.match(f.text, /AXFR of example\.test from 192\.0\.2\.53 to 192\.0\.2\.1 \(2 messages\)/);
     // A refused AXFR is no transfer.
-    const refused = summarizeEvents([events[0]!, response({ t: T0 + 0.001, qtype: 252, qname: 'example.test', transport: 'tcp', id: 7, rcode: 5, ancount: 0 })]);
+    const refused = summarizeEvents([
+      events[0]!,
+      response({
+        t: T0 + 0.001,
+        qtype: 252,
+        qname: 'example.test',
+        transport: 'tcp',
+        id: 7,
+        rcode: 5,
+        ancount: 0,
+      }),
+    ]);
     assert.equal(refused.totals.transfers, 0);
     assert.ok(!kinds(refused.findings).includes('zone-transfer'));
   });

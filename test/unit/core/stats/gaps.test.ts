@@ -25,12 +25,17 @@ describe('gaps', () => {
   it('reports the silence of one source with its start, end and length', () => {
     const r = summarizeEvents(stream(), { gapSeconds: 300 });
     assert.equal(r.gapThresholdSeconds, 300);
-    assert.deepEqual(r.gaps, [{ source: '10.0.0.1', start: iso(T0 + 1800), end: iso(T0 + 5400), seconds: 3600 }]);
+    assert.deepEqual(r.gaps, [
+      { source: '10.0.0.1', start: iso(T0 + 1800), end: iso(T0 + 5400), seconds: 3600 },
+    ]);
     const f = r.findings.find((x) => x.kind === 'silence');
     assert.ok(f);
     assert.equal(f.value, 3600);
     assert.equal(f.subject, '10.0.0.1');
-    assert.match(f.text, /10\.0\.0\.1 was silent from 2023-11-14T22:30:00.000Z to 2023-11-14T23:30:00.000Z \(1 h\)/);
+    assert.match(
+      f.text,
+      /10\.0\.0\.1 was silent from 2023-11-14T22:30:00.000Z to 2023-11-14T23:30:00.000Z \(1 h\)/,
+    );
   });
 
   it('reports a silence of all traffic as "*" and of the server too', () => {
@@ -51,7 +56,9 @@ describe('gaps', () => {
 
   it('does not report pauses at or under the threshold, and honours a larger threshold', () => {
     assert.deepEqual(summarizeEvents(stream(), { gapSeconds: 3600 }).gaps, []);
-    const r = summarizeEvents([query({ t: T0, qtype: 1 }), query({ t: T0 + 300, qtype: 1 })], { gapSeconds: 300 });
+    const r = summarizeEvents([query({ t: T0, qtype: 1 }), query({ t: T0 + 300, qtype: 1 })], {
+      gapSeconds: 300,
+    });
     assert.deepEqual(r.gaps, []);
     assert.equal(r.findings.filter((f) => f.kind === 'silence').length, 0);
   });

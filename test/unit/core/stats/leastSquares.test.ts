@@ -68,9 +68,12 @@ describe('least squares', () => {
     const events: DnsEvent[] = [];
     aPer.forEach((n, bin) => {
       for (let i = 0; i < n; i++) events.push(query({ t: T0 + bin * 60 + (i * 59) / n, qtype: 1 }));
-      for (let i = 0; i < aaaaPer[bin]!; i++) events.push(query({ t: T0 + bin * 60 + 0.5 + (i * 58) / aaaaPer[bin]!, qtype: 28 }));
+      for (let i = 0; i < aaaaPer[bin]!; i++)
+        events.push(query({ t: T0 + bin * 60 + 0.5 + (i * 58) / aaaaPer[bin]!, qtype: 28 }));
     });
-    events.sort((a, b) => (a.kind === 'message' && b.kind === 'message' ? Number(a.timeNs - b.timeNs) : 0));
+    events.sort((a, b) =>
+      a.kind === 'message' && b.kind === 'message' ? Number(a.timeNs - b.timeNs) : 0,
+    );
     const report = summarizeEvents(events, { binSeconds: 60 });
     const ref = twoPass(aPer, aaaaPer);
     assert.equal(report.regression.bins, 10);
@@ -88,12 +91,15 @@ describe('least squares', () => {
   it('fits each top client over its own active span', () => {
     // Client .7 is active only in bins 3..6 of a 10-bin capture; its fit uses 4 bins.
     const events: DnsEvent[] = [];
-    for (let bin = 0; bin < 10; bin++) events.push(query({ t: T0 + bin * 60, qtype: 1, src: '192.0.2.9' }));
+    for (let bin = 0; bin < 10; bin++)
+      events.push(query({ t: T0 + bin * 60, qtype: 1, src: '192.0.2.9' }));
     const a7 = [4, 8, 2, 6];
     const aaaa7 = [3, 9, 1, 4];
     a7.forEach((n, k) => {
-      for (let i = 0; i < n; i++) events.push(query({ t: T0 + (3 + k) * 60 + 1 + i, qtype: 1, src: '192.0.2.7' }));
-      for (let i = 0; i < aaaa7[k]!; i++) events.push(query({ t: T0 + (3 + k) * 60 + 20 + i, qtype: 28, src: '192.0.2.7' }));
+      for (let i = 0; i < n; i++)
+        events.push(query({ t: T0 + (3 + k) * 60 + 1 + i, qtype: 1, src: '192.0.2.7' }));
+      for (let i = 0; i < aaaa7[k]!; i++)
+        events.push(query({ t: T0 + (3 + k) * 60 + 20 + i, qtype: 28, src: '192.0.2.7' }));
     });
     const report = summarizeEvents(events, { binSeconds: 60 });
     const g = report.regressionByClient['192.0.2.7'];

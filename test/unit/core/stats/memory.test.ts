@@ -37,11 +37,24 @@ describe('stats memory', () => {
   });
 
   it('stays under its caps with an endless supply of new names and clients', () => {
-    const limits = { maxTrackedClients: 100, maxTrackedServers: 100, maxTrackedNames: 500, maxTrackedPerType: 100, maxTypedTables: 4 };
+    const limits = {
+      maxTrackedClients: 100,
+      maxTrackedServers: 100,
+      maxTrackedNames: 500,
+      maxTrackedPerType: 100,
+      maxTypedTables: 4,
+    };
     const engine = new StatsEngine({ limits });
     const sizes: number[] = [];
     for (let i = 0; i < 60000; i++) {
-      engine.add(query({ t: T0 + (i % 300), src: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, qtype: 1 + (i % 8), qname: `n${i}.test` }));
+      engine.add(
+        query({
+          t: T0 + (i % 300),
+          src: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+          qtype: 1 + (i % 8),
+          qname: `n${i}.test`,
+        }),
+      );
       if (i % 20000 === 19999) sizes.push(engine.retainedSize());
     }
     // Later samples are no larger than the first once all caps are full.

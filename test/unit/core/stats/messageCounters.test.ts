@@ -6,13 +6,32 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { summarizeEvents } from '../../../../src/core/stats/statsEngine';
-import { qtypeMnemonic, rcodeMnemonic, opcodeMnemonic, classMnemonic } from '../../../../src/core/stats/dnsMnemonics';
+import {
+  qtypeMnemonic,
+  rcodeMnemonic,
+  opcodeMnemonic,
+  classMnemonic,
+} from '../../../../src/core/stats/dnsMnemonics';
 import { query, response, T0 } from './statsEvents';
 
 describe('message counters', () => {
   it('uses DNS mnemonics for keys, with RFC 3597 style fallbacks', () => {
-    assert.deepEqual([1, 28, 255, 10, 65, 65400, 0].map(qtypeMnemonic), ['A', 'AAAA', 'ANY', 'NULL', 'HTTPS', 'TYPE65400', 'TYPE0']);
-    assert.deepEqual([0, 3, 5, 16, 12].map(rcodeMnemonic), ['NOERROR', 'NXDOMAIN', 'REFUSED', 'BADVERS', 'RCODE12']);
+    assert.deepEqual([1, 28, 255, 10, 65, 65400, 0].map(qtypeMnemonic), [
+      'A',
+      'AAAA',
+      'ANY',
+      'NULL',
+      'HTTPS',
+      'TYPE65400',
+      'TYPE0',
+    ]);
+    assert.deepEqual([0, 3, 5, 16, 12].map(rcodeMnemonic), [
+      'NOERROR',
+      'NXDOMAIN',
+      'REFUSED',
+      'BADVERS',
+      'RCODE12',
+    ]);
     assert.deepEqual([0, 2, 5, 3].map(opcodeMnemonic), ['QUERY', 'STATUS', 'UPDATE', 'OPCODE3']);
     assert.deepEqual([1, 3, 0].map(classMnemonic), ['IN', 'CH', 'CLASS0']);
   });
@@ -21,11 +40,29 @@ describe('message counters', () => {
     const edns = { udpSize: 1232, version: 0, do: true };
     const r = summarizeEvents([
       query({ t: T0, qtype: 1, edns }),
-      query({ t: T0 + 1, qtype: 28, transport: 'tcp', ipVersion: 6, flags: 0x0100 | 0x0020 | 0x0010 }),
+      query({
+        t: T0 + 1,
+        qtype: 28,
+        transport: 'tcp',
+        ipVersion: 6,
+        flags: 0x0100 | 0x0020 | 0x0010,
+      }),
       query({ t: T0 + 2, qtype: 16, qclass: 3, opcode: 0 }),
       query({ t: T0 + 3, opcode: 2, flags: 0x1000 }), // STATUS, no question, RD clear
-      response({ t: T0 + 4, qtype: 1, rcode: 3, flags: 0x8000 | 0x0400 | 0x0100 | 0x0080 | 3, edns: { udpSize: 4096, version: 0, do: false } }),
-      response({ t: T0 + 5, qtype: 1, rcode: 16, flags: 0x8000 | 0x0100, edns: { udpSize: 4096, version: 1, do: false } }), // BADVERS: header rcode 0
+      response({
+        t: T0 + 4,
+        qtype: 1,
+        rcode: 3,
+        flags: 0x8000 | 0x0400 | 0x0100 | 0x0080 | 3,
+        edns: { udpSize: 4096, version: 0, do: false },
+      }),
+      response({
+        t: T0 + 5,
+        qtype: 1,
+        rcode: 16,
+        flags: 0x8000 | 0x0100,
+        edns: { udpSize: 4096, version: 1, do: false },
+      }), // BADVERS: header rcode 0
       response({ t: T0 + 6, qtype: 1, flags: 0x8200, malformed: true }),
     ]);
     assert.deepEqual(r.totals.messages, 7);
@@ -43,7 +80,12 @@ describe('message counters', () => {
     assert.deepEqual(r.flags.ad, { queries: 1, responses: 0 });
     assert.deepEqual(r.flags.cd, { queries: 1, responses: 0 });
     assert.deepEqual(r.flags.do, { queries: 1, responses: 0 });
-    assert.deepEqual(r.edns, { queries: 1, responses: 2, versions: { '0': 2, '1': 1 }, udpSizes: { '4096': 2, '1232': 1 } });
+    assert.deepEqual(r.edns, {
+      queries: 1,
+      responses: 2,
+      versions: { '0': 2, '1': 1 },
+      udpSizes: { '4096': 2, '1232': 1 },
+    });
     assert.deepEqual(r.transport, { udp: 6, tcp: 1, unknown: 0 });
     assert.deepEqual(r.ipVersion, { ipv4: 6, ipv6: 1, unknown: 0 });
     // tshark's view: all 7 messages; the STATUS query has type 0 / class 0; header rcodes.

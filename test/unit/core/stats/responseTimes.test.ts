@@ -64,15 +64,24 @@ describe('response-time percentiles', () => {
     assert.ok(Math.abs(s.max! - Math.max(...times)) < 1e-12);
     const mean = times.reduce((a, b) => a + b, 0) / times.length;
     assert.ok(Math.abs(s.mean! - mean) < 1e-9);
-    for (const [q, v] of [[0.5, s.median], [0.9, s.p90], [0.99, s.p99]] as const) {
+    for (const [q, v] of [
+      [0.5, s.median],
+      [0.9, s.p90],
+      [0.99, s.p99],
+    ] as const) {
       const exact = exactNearestRank(times, q);
       assert.ok(Math.abs(v! - exact) <= s.relativePrecision * exact + 1e-12, `q=${q}`);
     }
     // The display histogram counts every value once, in the bucket its upper bound names.
     const hist = s.histogram;
-    assert.equal(hist.counts.reduce((a, b) => a + b, 0), 501);
+    assert.equal(
+      hist.counts.reduce((a, b) => a + b, 0),
+      501,
+    );
     const bounds = hist.upperBoundsSeconds;
-    const expected = bounds.map((b, i) => times.filter((t) => t <= b && (i === 0 || t > bounds[i - 1]!)).length);
+    const expected = bounds.map(
+      (b, i) => times.filter((t) => t <= b && (i === 0 || t > bounds[i - 1]!)).length,
+    );
     expected.push(times.filter((t) => t > bounds[bounds.length - 1]!).length);
     assert.deepEqual(hist.counts, expected);
     // From the first transmission the retransmitted one took 1.01 s.

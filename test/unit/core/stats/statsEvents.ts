@@ -32,7 +32,7 @@ export interface MessageSpec {
 function message(response: boolean, s: MessageSpec): DnsMessageEvent {
   const opcode = s.opcode ?? 0;
   const rcode = s.rcode ?? 0;
-  const flags = s.flags ?? ((response ? 0x8000 : 0) | (opcode << 11) | 0x0100 | (rcode & 0xf));
+  const flags = s.flags ?? (response ? 0x8000 : 0) | (opcode << 11) | 0x0100 | (rcode & 0xf);
   const e: DnsMessageEvent = {
     kind: 'message',
     timeNs: ns(s.t),
@@ -67,7 +67,12 @@ function message(response: boolean, s: MessageSpec): DnsMessageEvent {
 export const query = (s: MessageSpec): DnsMessageEvent => message(false, s);
 export const response = (s: MessageSpec): DnsMessageEvent => message(true, s);
 
-export function transaction(sentAt: number, answeredAfter: number | undefined, client = '192.0.2.1', retransmittedAfter?: number): DnsTransactionEvent {
+export function transaction(
+  sentAt: number,
+  answeredAfter: number | undefined,
+  client = '192.0.2.1',
+  retransmittedAfter?: number,
+): DnsTransactionEvent {
   const e: DnsTransactionEvent = {
     kind: 'transaction',
     client,

@@ -11,7 +11,7 @@ import type { DnsEvent } from '../../../../src/core/stats/dnsEvent';
 import { query, response, rng, T0 } from './statsEvents';
 
 describe('top talkers', () => {
-  it('ranks clients, servers and names exactly, overall and per type, with each client\'s mix', () => {
+  it("ranks clients, servers and names exactly, overall and per type, with each client's mix", () => {
     const events: DnsEvent[] = [];
     const plan: Array<[string, number, number]> = [
       // client, A queries, AAAA queries
@@ -22,11 +22,15 @@ describe('top talkers', () => {
     ];
     let t = T0;
     for (const [src, a, aaaa] of plan) {
-      for (let i = 0; i < a; i++) events.push(query({ t: (t += 0.01), src, qtype: 1, qname: `a${i % 3}.example.test` }));
-      for (let i = 0; i < aaaa; i++) events.push(query({ t: (t += 0.01), src, qtype: 28, qname: 'V6.Example.TEST' }));
+      for (let i = 0; i < a; i++)
+        events.push(query({ t: (t += 0.01), src, qtype: 1, qname: `a${i % 3}.example.test` }));
+      for (let i = 0; i < aaaa; i++)
+        events.push(query({ t: (t += 0.01), src, qtype: 28, qname: 'V6.Example.TEST' }));
     }
-    for (let i = 0; i < 7; i++) events.push(response({ t: (t += 0.01), src: '192.0.2.53', qtype: 1 }));
-    for (let i = 0; i < 2; i++) events.push(response({ t: (t += 0.01), src: '192.0.2.54', qtype: 1 }));
+    for (let i = 0; i < 7; i++)
+      events.push(response({ t: (t += 0.01), src: '192.0.2.53', qtype: 1 }));
+    for (let i = 0; i < 2; i++)
+      events.push(response({ t: (t += 0.01), src: '192.0.2.54', qtype: 1 }));
     const r = summarizeEvents(events, { top: 3 });
     assert.deepEqual(r.topClients.all, [
       { address: '10.0.0.1', count: 45 },
@@ -84,19 +88,26 @@ describe('top talkers', () => {
     for (const e of ss.entries()) {
       const real = truth.get(e.key) ?? 0;
       // Space-Saving: count - error <= true count <= count, and error <= N / capacity.
-      assert.ok(e.count - e.error <= real && real <= e.count, `${e.key}: ${real} not in [${e.count - e.error}, ${e.count}]`);
+      assert.ok(
+        e.count - e.error <= real && real <= e.count,
+        `${e.key}: ${real} not in [${e.count - e.error}, ${e.count}]`,
+      );
       assert.ok(e.error <= stream.length / 1000);
     }
   });
 
   it('marks top names approximate in the report once the cap is passed', () => {
     const events: DnsEvent[] = [];
-    for (let i = 0; i < 500; i++) events.push(query({ t: T0 + i / 100, qtype: 1, qname: `x${i}.test` }));
-    for (let i = 0; i < 100; i++) events.push(query({ t: T0 + 5 + i / 100, qtype: 1, qname: 'popular.test' }));
+    for (let i = 0; i < 500; i++)
+      events.push(query({ t: T0 + i / 100, qtype: 1, qname: `x${i}.test` }));
+    for (let i = 0; i < 100; i++)
+      events.push(query({ t: T0 + 5 + i / 100, qtype: 1, qname: 'popular.test' }));
     const r = summarizeEvents(events, { limits: { maxTrackedNames: 50, maxTrackedPerType: 50 } });
     assert.equal(r.topNames.approximate, true);
     assert.equal(r.topNames.all[0]!.name, 'popular.test');
-    assert.ok(r.topNames.all[0]!.count >= 100 && r.topNames.all[0]!.count <= 100 + r.topNames.maxError);
+    assert.ok(
+      r.topNames.all[0]!.count >= 100 && r.topNames.all[0]!.count <= 100 + r.topNames.maxError,
+    );
     assert.ok(r.topNames.distinct >= 501);
   });
 });
