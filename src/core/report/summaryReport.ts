@@ -57,8 +57,14 @@ export interface Regression {
   x: 'A';
   y: 'AAAA';
   binSeconds: number;
-  /** Bins the fit used (every bin from first to last activity, empty ones as 0). */
+  /**
+   * Bins the fit used: those of the span (first to last activity) in which A or AAAA was
+   * queried. Bins with neither are left out: a silence (an outage, a gap in the capture)
+   * would otherwise add points at (0, 0) that pull R^2 towards 1 without any lockstep.
+   */
   bins: number;
+  /** Bins in the span, including those left out. */
+  spanBins: number;
   /** null when fewer than 2 bins or A never varies. */
   slope: number | null;
   intercept: number | null;

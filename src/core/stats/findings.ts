@@ -2,7 +2,7 @@
  * Findings: plain-language observations drawn from the finished numbers, each with the
  * number behind it. Rules (also in docs/report-schema.md):
  * - aaaa-dominant-client: at least 10 AAAA queries and one client sent more than half.
- * - aaaa-lockstep-a: the AAAA-on-A regression over ≥ 3 bins has R² ≥ 0.9 and a positive
+ * - aaaa-lockstep-a: the AAAA-on-A regression over ≥ 10 bins with traffic has R² ≥ 0.9 and a positive
  *   slope (AAAA rises with A; a perfect inverse relation is not lockstep).
  * - silence: each reported gap (all traffic first, then by length; at most 5).
  * - unanswered: any transaction without a response (value: percent of transactions).
@@ -14,7 +14,8 @@ import type { Finding, SummaryReport } from '../report/summaryReport';
 import type { TransferExample } from './zoneTransfers';
 
 export const LOCKSTEP_R2 = 0.9;
-export const LOCKSTEP_MIN_BINS = 3;
+/** Fewer points than this make a high R² likely by chance (3 points fit a line often). */
+export const LOCKSTEP_MIN_BINS = 10;
 export const DOMINANT_MIN_AAAA = 10;
 export const DOMINANT_SHARE = 0.5;
 export const MAX_SILENCE_FINDINGS = 5;

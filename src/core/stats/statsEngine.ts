@@ -297,8 +297,18 @@ export class StatsEngine {
     hi: number,
   ): Regression {
     const binSeconds = this.clock.binSeconds;
-    const xs = aSeries.dense(lo, hi);
-    const ys = aaaaSeries.dense(lo, hi);
+    const allA = aSeries.dense(lo, hi);
+    const allAaaa = aaaaSeries.dense(lo, hi);
+    // Only bins with A or AAAA queries: see Regression.bins.
+    const xs: number[] = [];
+    const ys: number[] = [];
+    allA.forEach((a, i) => {
+      const aaaa = allAaaa[i] ?? 0;
+      if (a > 0 || aaaa > 0) {
+        xs.push(a);
+        ys.push(aaaa);
+      }
+    });
     const fit = leastSquares(xs, ys);
     const empty = hi < lo;
     return {
@@ -306,6 +316,7 @@ export class StatsEngine {
       y: 'AAAA',
       binSeconds,
       bins: xs.length,
+      spanBins: allA.length,
       slope: fit.slope,
       intercept: fit.intercept,
       r2: fit.r2,
