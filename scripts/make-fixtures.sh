@@ -539,3 +539,43 @@ PY
 else
   skip "retransmissions.pcap: python3 not installed"
 fi
+
+# ---------------------------------------------------------------- incident-demo.pcap
+# A small picture of the incident DNSpector's analyses come from: a mail relay (127.0.1.25)
+# sends A and AAAA queries in lockstep at a rate that changes every second, four other clients
+# ask mostly A with some MX/TXT, and an hour of silence (editcap shifts a second run by 3600 s;
+# mergecap joins the two) stands for an outage. `dnspector summarize` should find the lockstep,
+# the top AAAA client and the gap in it.
+log "incident-demo.pcap"
+for c in 25 31 32 33 34; do in_ns ip addr add "127.0.1.$c/8" dev lo 2>/dev/null || true; done
+incident_run() { # incident_run FILE SECONDS SEED
+  local file=$1 seconds=$2 s k i c pids=()
+  RANDOM=$3
+  start_capture "$file" -i lo "udp port 53"
+  for ((s = 0; s < seconds; s++)); do
+    k=$((2 + RANDOM % 9))
+    : >"$WORK/relay.batch"
+    for ((i = 0; i < k; i++)); do
+      printf 'host-%03d.example.test A\nhost-%03d.example.test AAAA\n' $((RANDOM % 300)) $((RANDOM % 300)) >>"$WORK/relay.batch"
+    done
+    cp "$WORK/relay.batch" "$WORK/relay.$s.batch"
+    in_ns dig +tries=1 +time=2 +noedns @127.0.0.1 -b 127.0.1.25 -f "$WORK/relay.$s.batch" >>"$WORK/dig.log" 2>&1 &
+    pids+=($!)
+    for c in 31 32 33 34; do
+      if ((RANDOM % 2)); then
+        in_ns dig +tries=1 +time=2 @127.0.0.1 -b "127.0.1.$c" "host-$(printf %03d $((RANDOM % 300))).example.test" \
+          "$(if ((RANDOM % 5 == 0)); then echo MX; else echo A; fi)" >>"$WORK/dig.log" 2>&1 &
+        pids+=($!)
+      fi
+    done
+    sleep 1
+  done
+  wait "${pids[@]}" 2>/dev/null || true # only the digs: named and tcpdump are jobs too
+  stop_capture
+}
+incident_run "$WORK/incident-1.pcap" 40 1
+incident_run "$WORK/incident-2.pcap" 15 2
+editcap -t 3600 "$WORK/incident-2.pcap" "$WORK/incident-2-later.pcap"
+mergecap -F pcap -w "$OUT/incident-demo.pcap" "$WORK/incident-1.pcap" "$WORK/incident-2-later.pcap"
+printf '%-26s %7d bytes  %3d DNS frames\n' incident-demo.pcap "$(stat -c %s "$OUT/incident-demo.pcap")" \
+  "$(tshark -r "$OUT/incident-demo.pcap" -Y dns 2>/dev/null | wc -l)"

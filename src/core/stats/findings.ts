@@ -2,15 +2,17 @@
  * Findings: plain-language observations drawn from the finished numbers, each with the
  * number behind it. Rules (also in docs/report-schema.md):
  * - aaaa-dominant-client: at least 10 AAAA queries and one client sent more than half.
- * - aaaa-lockstep-a: the AAAA-on-A regression over ≥ 10 bins with traffic has R² ≥ 0.9 and a positive
+ * - aaaa-lockstep-a: the AAAA-on-A regression (overall, and per top client) over ≥ 10 bins
+ *   with traffic has R² ≥ 0.9 and a positive
  *   slope (AAAA rises with A; a perfect inverse relation is not lockstep).
- * - silence: each reported gap (all traffic first, then by length; at most 5).
+ * - silence: each reported gap (all traffic first, then by length; at most 5), leaving out a
+ *   source's silence that lies within a silence of all traffic.
  * - unanswered: any transaction without a response (value: percent of transactions).
  * - tc-not-retried: UDP responses with TC whose question never came again over TCP.
  * - zone-transfer: AXFR/IXFR answered with records.
  * - unsolicited, duplicate-id, malformed: any such message/event.
  */
-import type { Finding, SummaryReport } from '../report/summaryReport';
+import type { Finding, Gap, Regression, SummaryReport } from '../report/summaryReport';
 import type { TransferExample } from './zoneTransfers';
 
 export const LOCKSTEP_R2 = 0.9;
@@ -61,27 +63,44 @@ export function deriveFindings(r: Omit<SummaryReport, 'findings'>, x: FindingExt
     });
   }
 
-  const g = r.regression;
-  if (
-    g.r2 !== null &&
-    g.slope !== null &&
-    g.intercept !== null &&
-    g.bins >= LOCKSTEP_MIN_BINS &&
-    g.r2 >= LOCKSTEP_R2 &&
-    g.slope > 0
-  ) {
+  const lockstep = (g: Regression, who: string, subject: string): void => {
+    if (
+      g.r2 === null ||
+      g.slope === null ||
+      g.intercept === null ||
+      g.bins < LOCKSTEP_MIN_BINS ||
+      g.r2 < LOCKSTEP_R2 ||
+      g.slope <= 0
+    ) {
+      return;
+    }
     out.push({
       kind: 'aaaa-lockstep-a',
       text:
-        `AAAA queries run in lockstep with A queries: R² = ${round(g.r2, 3)} over ${g.bins} bins of ${g.binSeconds} s ` +
+        `${who} in lockstep with A queries: R² = ${round(g.r2, 3)} over ${g.bins} bins of ${g.binSeconds} s ` +
         `(AAAA ≈ ${round(g.slope, 3)} × A ${g.intercept < 0 ? '−' : '+'} ${round(Math.abs(g.intercept), 2)}).`,
       value: round(g.r2, 4),
       unit: 'r2',
-      subject: '*',
+      subject,
     });
+  };
+  lockstep(r.regression, 'AAAA queries run', '*');
+  // Per client too: the paper's relay sent AAAA in lockstep with A while the rest of the
+  // traffic blurred the overall fit.
+  for (const [address, g] of Object.entries(r.regressionByClient)) {
+    lockstep(g, `${address} sends AAAA queries`, address);
   }
 
-  const silences = [...r.gaps]
+  // A source's silence inside a silence of all traffic says nothing more: leave it out.
+  const allQuiet = r.gaps.filter((g) => g.source === '*');
+  const within = (g: Gap): boolean =>
+    g.source !== '*' &&
+    allQuiet.some((q) => {
+      const overlap = Math.min(Date.parse(g.end), Date.parse(q.end)) - Math.max(Date.parse(g.start), Date.parse(q.start));
+      return overlap >= 0.9 * g.seconds * 1000;
+    });
+  const silences = r.gaps
+    .filter((g) => !within(g))
     .sort(
       (a, b) => (a.source === '*' ? 0 : 1) - (b.source === '*' ? 0 : 1) || b.seconds - a.seconds,
     )

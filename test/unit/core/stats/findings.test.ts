@@ -54,6 +54,46 @@ describe('findings', () => {
     assert.ok(!kinds(rep2.findings).includes('aaaa-lockstep-a'));
   });
 
+  it('finds one client in lockstep when the rest of the traffic blurs the overall fit', () => {
+    const r = rng(21);
+    const events: DnsEvent[] = [];
+    for (let bin = 0; bin < 30; bin++) {
+      const k = 2 + Math.floor(r() * 9);
+      for (let i = 0; i < k; i++) {
+        events.push(query({ t: T0 + bin * 60 + i, qtype: 1, src: '10.0.0.25' }));
+        events.push(query({ t: T0 + bin * 60 + 20 + i, qtype: 28, src: '10.0.0.25' }));
+      }
+      // Other clients: A only, unrelated to the relay's rate.
+      for (let i = 0; i < Math.floor(r() * 25); i++)
+        events.push(query({ t: T0 + bin * 60 + 40 + i * 0.5, qtype: 1, src: '10.0.0.31' }));
+    }
+    events.sort((a, b) => (a.kind === 'message' && b.kind === 'message' ? Number(a.timeNs - b.timeNs) : 0));
+    const rep = summarizeEvents(events, { binSeconds: 60 });
+    const f = rep.findings.filter((x) => x.kind === 'aaaa-lockstep-a');
+    assert.deepEqual(f.map((x) => x.subject), ['10.0.0.25'], JSON.stringify(rep.findings));
+    assert.ok(rep.regression.r2! < 0.9);
+    assert.equal(f[0]!.value, Math.round(rep.regressionByClient['10.0.0.25']!.r2! * 10000) / 10000);
+    assert.match(f[0]!.text, /^10\.0\.0\.25 sends AAAA queries in lockstep with A queries: R² = /);
+  });
+
+  it('leaves out a client silence that lies within a silence of all traffic', () => {
+    const events: DnsEvent[] = [];
+    // Both clients talk, everything stops for an hour, both talk again; then .2 alone goes quiet.
+    for (const t of [0, 10, 20, 3620, 3630]) {
+      events.push(query({ t: T0 + t, src: '10.0.0.1', qtype: 1 }));
+      events.push(query({ t: T0 + t + 1, src: '10.0.0.2', qtype: 1 }));
+    }
+    for (let t = 3640; t <= 7240; t += 10) events.push(query({ t: T0 + t, src: '10.0.0.1', qtype: 1 }));
+    events.push(query({ t: T0 + 7241, src: '10.0.0.2', qtype: 1 }));
+    const silences = summarizeEvents(events).findings.filter((x) => x.kind === 'silence');
+    const subjects = silences.map((x) => x.subject);
+    assert.ok(subjects.includes('*'), JSON.stringify(silences));
+    // 10.0.0.2's own silence (3631 -> 7241, while 10.0.0.1 kept talking) is reported once;
+    // its silence during the all-traffic outage is not repeated.
+    assert.equal(subjects.filter((s) => s === '10.0.0.2').length, 1, JSON.stringify(silences));
+    assert.equal(subjects.filter((s) => s === '10.0.0.1').length, 0, JSON.stringify(silences));
+  });
+
   it('gives the unanswered share of queries', () => {
     const events = [
       transaction(T0, 0.01),
