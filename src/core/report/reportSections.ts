@@ -247,7 +247,8 @@ function regressionSection(r: SummaryReport): ReportSection {
     g.slope === null
       ? `Too little A traffic to fit AAAA on A (${countText(g.bins)} bins of ${binText(g.binSeconds)}).`
       : `Least-squares fit of AAAA queries per ${binText(g.binSeconds)} bin on A queries per bin: ` +
-        `AAAA = ${fitText(g.slope)} x A + ${fitText(g.intercept)}, R^2 = ${r2Text(g.r2)} ` +
+        `AAAA = ${fitText(g.slope)} x A ${(g.intercept ?? 0) < 0 ? '-' : '+'} ` +
+        `${fitText(g.intercept === null ? null : Math.abs(g.intercept))}, R^2 = ${r2Text(g.r2)} ` +
         `over ${countText(g.bins)} bins (${timeText(g.start)} to ${timeText(g.end)}).`;
   return {
     title: 'A vs AAAA',

@@ -62,6 +62,14 @@ describe('textReport', () => {
     assert.match(lines, /10\.0\.0\.5\s+3\s+40\s+25\s+-\s+-\s+-/);
   });
 
+  it('writes a negative intercept as "- 1.337", not "+ -1.337"', () => {
+    const r = sampleReport();
+    r.regression.intercept = -1.337;
+    const lines = section(textReport(r), 'A vs AAAA').join('\n');
+    assert.match(lines, /AAAA = 0\.8333 x A - 1\.337, R\^2/);
+    assert.doesNotMatch(lines, /\+ -/);
+  });
+
   it('shows gaps with their start, end and length', () => {
     const rows = section(text, 'Gaps').join('\n');
     assert.match(rows, /\*\s+2024-05-01 11:07:00Z\s+2024-05-01 23:07:00Z\s+12 h/);
