@@ -62,6 +62,14 @@ describe('textReport', () => {
     assert.match(lines, /10\.0\.0\.5\s+3\s+40\s+25\s+-\s+-\s+-/);
   });
 
+  it('does not tag findings about all traffic with a cryptic "(*)"', () => {
+    const r = sampleReport();
+    r.findings = [{ kind: 'unanswered', text: '5% of queries went unanswered (1 of 20).', value: 5, unit: 'percent', subject: '*' }];
+    const lines = section(textReport(r), 'Findings').join('\n');
+    assert.match(lines, /5% of queries went unanswered \(1 of 20\)\.$/m);
+    assert.doesNotMatch(lines, /\(\*\)/);
+  });
+
   it('writes a negative intercept as "- 1.337", not "+ -1.337"', () => {
     const r = sampleReport();
     r.regression.intercept = -1.337;
