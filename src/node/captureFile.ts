@@ -11,7 +11,12 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { createCaptureReader } from '../core/capture/captureReader';
-import type { CaptureFileInfo, CaptureProblem, CaptureRecord } from '../core/capture/captureRecord';
+import type {
+  CaptureFileInfo,
+  CaptureProblem,
+  CaptureReader,
+  CaptureRecord,
+} from '../core/capture/captureRecord';
 
 const CHUNK_SIZE = 64 * 1024;
 
@@ -47,29 +52,37 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Reads `path` to the end (or the first fatal problem), handing each record to `onRecord`. */
-export async function readCaptureFile(
-  path: string,
-  onRecord: FileRecordSink,
-  options: ReadCaptureOptions = {},
-): Promise<CaptureFileResult> {
-  const { signal } = options;
-  signal?.throwIfAborted();
-  const reader = createCaptureReader((record) => onRecord(record, reader.info));
-  const extra: CaptureProblem[] = [];
-  const result = (gzip: boolean): CaptureFileResult => ({
-    info: reader.info,
-    problems: extra.length ? [...reader.problems, ...extra] : reader.problems,
-    frames: reader.frames,
-    gzip,
-  });
+/** How a pumpCaptureFile run ended. */
+export interface CaptureFileEnd {
+  /** True if the file was gzip-compressed (offsets are then in the decompressed bytes). */
+  gzip: boolean;
+  /** The file-level problem (unreadable file, corrupt or truncated gzip, read error), if any. */
+  problem: CaptureProblem | undefined;
+}
 
+/**
+ * The pull form of readCaptureFile: streams `path` into `reader` one chunk at a time and,
+ * after each chunk, yields whatever `afterChunk` returns (say, the events the chunk's records
+ * produced), reading the next chunk only when the consumer asks. A consumer can thus pause
+ * a file, as summarize's k-way merge by time does. Stops after the reader fails; ends the
+ * reader at the end of the file (not after a file-level problem). Never throws for a bad
+ * file: the problem comes back in the result, with the offset reached. If `signal` aborts,
+ * throws its reason.
+ */
+export async function* pumpCaptureFile<T>(
+  path: string,
+  reader: CaptureReader,
+  afterChunk: () => Iterable<T>,
+  signal?: AbortSignal,
+): AsyncGenerator<T, CaptureFileEnd> {
   let gzip: boolean;
   try {
     gzip = await startsWithGzipMagic(path);
   } catch (err) {
-    extra.push({ kind: 'io', fileOffset: 0, message: `cannot read ${path}: ${errorText(err)}` });
-    return result(false);
+    return {
+      gzip: false,
+      problem: { kind: 'io', fileOffset: 0, message: `cannot read ${path}: ${errorText(err)}` },
+    };
   }
 
   const file = createReadStream(path, { highWaterMark: CHUNK_SIZE, signal });
@@ -85,6 +98,7 @@ export async function readCaptureFile(
       // A plain Uint8Array view of the Buffer: records then carry plain views, never
       // Buffers (whose slice() does not copy).
       reader.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      yield* afterChunk();
       if (reader.failed) break;
     }
   } catch (err) {
@@ -92,20 +106,42 @@ export async function readCaptureFile(
     const code = (err as { code?: string }).code ?? '';
     if (gunzip && code.startsWith('Z_')) {
       const truncated = code === 'Z_BUF_ERROR';
-      extra.push({
+      const problem: CaptureProblem = {
         kind: truncated ? 'truncated' : 'format',
         fileOffset: reached,
         message: `${truncated ? 'gzip data ends early' : 'corrupt gzip data'} after ${reached} decompressed bytes (${errorText(err)})`,
-      });
-    } else {
-      extra.push({ kind: 'io', fileOffset: reached, message: `error reading ${path}: ${errorText(err)}` });
+      };
+      return { gzip, problem };
     }
-    return result(gzip);
+    const message = `error reading ${path}: ${errorText(err)}`;
+    return { gzip, problem: { kind: 'io', fileOffset: reached, message } };
   } finally {
     file.destroy();
     gunzip?.destroy();
   }
   signal?.throwIfAborted();
   reader.end();
-  return result(gzip);
+  return { gzip, problem: undefined };
+}
+
+/** Reads `path` to the end (or the first fatal problem), handing each record to `onRecord`. */
+export async function readCaptureFile(
+  path: string,
+  onRecord: FileRecordSink,
+  options: ReadCaptureOptions = {},
+): Promise<CaptureFileResult> {
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const reader = createCaptureReader((record) => onRecord(record, reader.info));
+  // Nothing is yielded between chunks here: the first step runs the whole file.
+  const pump = pumpCaptureFile(path, reader, () => [], signal);
+  let step = await pump.next();
+  while (!step.done) step = await pump.next();
+  const { gzip, problem } = step.value;
+  return {
+    info: reader.info,
+    problems: problem ? [...reader.problems, problem] : reader.problems,
+    frames: reader.frames,
+    gzip,
+  };
 }
