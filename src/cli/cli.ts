@@ -3,19 +3,18 @@
  * arguments, runs the capture pipeline, prints with the core's formatters.
  */
 import { parseArgs, usage, UsageError, type CliArgs } from './cliArgs';
-import { dissectCaptureFile, transactionAnnotations, type CaptureRun } from './captureFrames';
+import { dissectCaptureFile, transactionAnnotations } from './captureFrames';
 import { addTransactionFields } from '../core/transactions/transactionFields';
 import { fieldsLine, hasProtocol } from '../core/format/fieldsLine';
 import { listLine } from '../core/format/listLine';
 import { treeText } from '../core/format/treeText';
 import { summarizeCommand } from './summarizeCommand';
+import { ExitCodes, reportFileProblems } from './fileProblems';
 import { frameColumns } from '../core/format/frameColumns';
 import { knownFieldNames, fieldDef } from '../core/field';
 import { registerAllDissectors } from '../core/dissect/dissectors';
 import type { DissectedFrame } from '../core/dissect/frame';
 import { toHex } from '../core/fieldValue';
-
-export const ExitCode = { ok: 0, usage: 1, unreadable: 2, damaged: 3 } as const;
 
 class Output {
   private buf: string[] = [];
@@ -35,30 +34,6 @@ class Output {
 
 function isDns(frame: DissectedFrame): boolean {
   return frame.tree !== null ? hasProtocol(frame.tree, 'dns') : frame.dns.length > 0;
-}
-
-/** Reports file problems on stderr; returns the exit code they call for. */
-function report(file: string, run: CaptureRun): number {
-  for (const w of run.warnings) process.stderr.write(`dnspector: ${file}: warning: ${w}\n`);
-  const last = run.problems.at(-1);
-  for (const p of run.problems.slice(0, -1)) {
-    process.stderr.write(`dnspector: ${file}: warning at byte offset ${p.fileOffset}: ${p.message}\n`);
-  }
-  if (!last) return ExitCode.ok;
-  const what =
-    last.kind === 'truncated'
-      ? 'truncated capture'
-      : last.kind === 'io'
-        ? 'cannot read'
-        : last.kind === 'unsupported'
-          ? 'unsupported capture'
-          : 'damaged capture';
-  process.stderr.write(
-    `dnspector: ${file}: ${what} at byte offset ${last.fileOffset}: ${last.message} ` +
-      `(${run.frames} complete packet${run.frames === 1 ? '' : 's'} read)\n`,
-  );
-  if (run.frames === 0 && last.kind !== 'truncated') return ExitCode.unreadable;
-  return ExitCode.damaged;
 }
 
 async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
@@ -84,7 +59,7 @@ async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
     },
   );
   out.flush();
-  return report(file, run);
+  return reportFileProblems(file, run, process.stderr);
 }
 
 /** Fields that only a first pass over the whole capture can fill (query ⇄ response matching). */
@@ -111,7 +86,7 @@ async function listCommand(args: CliArgs, file: string): Promise<number> {
     },
   );
   out.flush();
-  return report(file, run);
+  return reportFileProblems(file, run, process.stderr);
 }
 
 async function showCommand(args: CliArgs, file: string): Promise<number> {
@@ -131,12 +106,12 @@ async function showCommand(args: CliArgs, file: string): Promise<number> {
       return false;
     },
   );
-  const code = report(file, run);
+  const code = reportFileProblems(file, run, process.stderr);
   if (!found || !found.tree) {
-    if (code !== ExitCode.unreadable) {
+    if (code !== ExitCodes.unreadable) {
       process.stderr.write(`dnspector: ${file}: there is no frame ${wanted} (the capture has ${run.frames})\n`);
     }
-    return code === ExitCode.ok ? ExitCode.usage : code;
+    return code === ExitCodes.ok ? ExitCodes.usage : code;
   }
   if (args.json) {
     const json = {
@@ -161,12 +136,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const args = parseArgs(argv);
     if (args.help || args.command === '') {
       (args.help ? process.stdout : process.stderr).write(usage + '\n');
-      return args.help ? ExitCode.ok : ExitCode.usage;
+      return args.help ? ExitCodes.ok : ExitCodes.usage;
     }
     if (args.command === 'fields' && args.listFields) {
       registerAllDissectors();
       process.stdout.write(knownFieldNames().join('\n') + '\n');
-      return ExitCode.ok;
+      return ExitCodes.ok;
     }
     const commands: Record<string, (a: CliArgs, f: string) => Promise<number>> = {
       fields: fieldsCommand,
@@ -183,7 +158,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (err instanceof UsageError) {
       const hint = err.message.includes('known fields') ? '' : `\n${usage}\n`;
       process.stderr.write(`dnspector: ${err.message}\n${hint}`);
-      return ExitCode.usage;
+      return ExitCodes.usage;
     }
     throw err;
   }

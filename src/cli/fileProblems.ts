@@ -1,8 +1,7 @@
 /**
  * A capture file's problems on stderr, worded as every command words them, and the exit
  * code they call for: 0 fine, 2 unreadable (nothing could be read), 3 damaged (truncated
- * or corrupt after some packets). The same rules as report() in cli.ts, which can import
- * this instead of keeping its own copy.
+ * or corrupt after some packets). Used by every command (cli.ts and summarizeCommand.ts).
  */
 import type { CaptureRun } from './captureFrames';
 
