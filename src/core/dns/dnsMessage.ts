@@ -12,7 +12,13 @@
 import { truncateColumn } from '../format/columnText';
 import { addText, type FieldDef, type FieldNode } from '../field';
 import { addField } from '../fieldValue';
-import { addProtocol, markMalformed, type DnsMessageInfo, type PacketContext } from '../dissect/packetContext';
+import {
+  addProtocol,
+  markMalformed,
+  type ByteRange,
+  type DnsMessageInfo,
+  type PacketContext,
+} from '../dissect/packetContext';
 import { dnsField } from './dnsFields';
 import { dnsOpcodeNames, dnsRcodeNames, dnsTrueFalse } from './dnsValueTables';
 import { classLabel, className, opcodeName, rcodeName, typeLabel, typeShortName } from './dnsValueNames';
@@ -276,6 +282,27 @@ export function recordDnsFault(
 }
 
 /**
+ * The bytes of the message in [start, end) of ctx.sources[source], after the 2-byte length
+ * prefix for TCP, with `end` cut to the source's length; undefined if there is no such source.
+ */
+export function dnsMessageView(
+  ctx: PacketContext,
+  source: number,
+  start: number,
+  end: number,
+  transport: 'udp' | 'tcp',
+): DnsView | undefined {
+  const src = ctx.sources[source];
+  if (!src) return undefined;
+  return { bytes: src.bytes, base: transport === 'tcp' ? start + 2 : start, end: Math.min(end, src.bytes.length) };
+}
+
+/** The info of a message at `range` before its header is read: every count zero, no Info text. */
+export function emptyDnsMessageInfo(range: ByteRange, transport: 'udp' | 'tcp'): DnsMessageInfo {
+  return { range, transport, id: 0, flags: 0, qdcount: 0, ancount: 0, nscount: 0, arcount: 0, info: '' };
+}
+
+/**
  * Dissects one message in [start, end) of ctx.sources[source]. For TCP, [start, start+2)
  * is the length prefix. Never throws.
  */
@@ -287,23 +314,12 @@ export function dissectDnsMessage(
   transport: 'udp' | 'tcp',
   flavor: DnsFlavor,
 ): DnsMessageInfo | null {
-  const src = ctx.sources[source];
-  if (!src) return null;
-  end = Math.min(end, src.bytes.length);
-  const base = transport === 'tcp' ? start + 2 : start;
-  const v: DnsView = { bytes: src.bytes, base, end };
+  const v = dnsMessageView(ctx, source, start, end, transport);
+  if (!v) return null;
+  const { base } = v;
+  end = v.end;
   const w: DnsWalk = { ctx, v, source, flavor, budget: newNameBudget(v), info: '' };
-  const info: DnsMessageInfo = {
-    range: { source, start: base, length: Math.max(0, end - base) },
-    transport,
-    id: 0,
-    flags: 0,
-    qdcount: 0,
-    ancount: 0,
-    nscount: 0,
-    arcount: 0,
-    info: '',
-  };
+  const info = emptyDnsMessageInfo({ source, start: base, length: Math.max(0, end - base) }, transport);
   let dnsTree: FieldNode | null = null;
   try {
     const id = u16(v, base);
@@ -345,7 +361,7 @@ export function dissectDnsMessage(
     const extra = end - off;
     if (extra > 0 && dnsTree) {
       const ext = addText(dnsTree, `Extraneous Data (${extra} bytes)`, source, off, extra);
-      addField(ext, F.extraData, source, off, extra, src.bytes.subarray(off, end));
+      addField(ext, F.extraData, source, off, extra, v.bytes.subarray(off, end));
       addField(ext, F.extraLength, source, 0, 0, extra, { generated: true });
     }
   } catch (e) {

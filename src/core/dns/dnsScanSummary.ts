@@ -13,7 +13,13 @@
  */
 import type { DnsMessageInfo, PacketContext } from '../dissect/packetContext';
 import { dissectOptOptions } from './dnsEdns';
-import { recordDnsFault, type DnsFlavor, type DnsWalk } from './dnsMessage';
+import {
+  dnsMessageView,
+  emptyDnsMessageInfo,
+  recordDnsFault,
+  type DnsFlavor,
+  type DnsWalk,
+} from './dnsMessage';
 import { check, u16, u8, type DnsView } from './dnsWire';
 import { nameSpan, newNameBudget, readName, type NameBudget } from './dnsWireName';
 
@@ -28,22 +34,11 @@ export function summarizeDnsMessage(
   transport: 'udp' | 'tcp',
   flavor: DnsFlavor,
 ): DnsMessageInfo | null {
-  const src = ctx.sources[source];
-  if (!src) return null;
-  end = Math.min(end, src.bytes.length);
-  const base = transport === 'tcp' ? start + 2 : start;
-  const v: DnsView = { bytes: src.bytes, base, end };
-  const info: DnsMessageInfo = {
-    range: { source, start: base, length: Math.max(0, end - base) },
-    transport,
-    id: 0,
-    flags: 0,
-    qdcount: 0,
-    ancount: 0,
-    nscount: 0,
-    arcount: 0,
-    info: '',
-  };
+  const v = dnsMessageView(ctx, source, start, end, transport);
+  if (!v) return null;
+  const { base } = v;
+  end = v.end;
+  const info = emptyDnsMessageInfo({ source, start: base, length: Math.max(0, end - base) }, transport);
   try {
     const id = u16(v, base);
     info.flags = u16(v, base + 2);

@@ -6,6 +6,7 @@
 import { createCaptureState, type CaptureState, type DissectOptions, type PacketContext } from '../../../../src/core/dissect/packetContext';
 import { appDissectors, linkTypeTable } from '../../../../src/core/dissect/registry';
 import { registerNetworkLayers } from '../../../../src/core/dissect/networkLayers';
+import { emptyDnsMessageInfo } from '../../../../src/core/dns/dnsMessage';
 import type { FieldNode } from '../../../../src/core/field';
 
 /** Bytes from a hex string; spaces, newlines and `# comments` are ignored. */
@@ -58,17 +59,7 @@ export function harness(withDns = true, options: DissectOptions = {}): Harness {
       const src = ctx.sources[source]!;
       calls.push({ transport, frame: ctx.meta.frame, sourceName: src.name, bytes: src.bytes.slice(start, end) });
       ctx.protocols.push('dns');
-      ctx.dns.push({
-        range: { source, start, length: end - start },
-        transport,
-        id: 0,
-        flags: 0,
-        qdcount: 0,
-        ancount: 0,
-        nscount: 0,
-        arcount: 0,
-        info: '',
-      });
+      ctx.dns.push(emptyDnsMessageInfo({ source, start, length: end - start }, transport));
     };
   return {
     state,
