@@ -47,6 +47,21 @@ export interface CaptureRecord {
   data: Uint8Array;
 }
 
+/** The one record object a reader hands its sink for every packet (see Lifetime above), zeroed. */
+export function newReusableRecord(): CaptureRecord {
+  return {
+    frame: 0,
+    fileOffset: 0,
+    timeNs: 0n,
+    timeUnknown: false,
+    capturedLength: 0,
+    originalLength: 0,
+    linkType: 0,
+    interfaceId: 0,
+    data: new Uint8Array(0),
+  };
+}
+
 /** A record (and its bytes) that outlives the sink call: a plain Uint8Array copy. */
 export function copyRecord(record: CaptureRecord): CaptureRecord {
   return { ...record, data: new Uint8Array(record.data) };

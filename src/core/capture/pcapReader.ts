@@ -5,7 +5,7 @@
  * A record whose caplen exceeds 256 KiB (Wireshark's maximum for the ordinary link types)
  * is a `format` problem, caught before anything is buffered.
  */
-import type { CaptureRecord, RecordSink } from './captureRecord';
+import { newReusableRecord, type CaptureRecord, type RecordSink } from './captureRecord';
 import { BAD_UNIT, ChunkedReader } from './chunkedReader';
 
 const FILE_HEADER_LENGTH = 24;
@@ -36,17 +36,7 @@ export class PcapReader extends ChunkedReader {
   private linkType = 0;
   private inRecords = false;
   /** The one record object handed to the sink (see captureRecord.ts: lifetime). */
-  private readonly record: CaptureRecord = {
-    frame: 0,
-    fileOffset: 0,
-    timeNs: 0n,
-    timeUnknown: false,
-    capturedLength: 0,
-    originalLength: 0,
-    linkType: 0,
-    interfaceId: 0,
-    data: new Uint8Array(0),
-  };
+  private readonly record: CaptureRecord = newReusableRecord();
 
   constructor(onRecord: RecordSink) {
     super(FILE_HEADER_LENGTH);

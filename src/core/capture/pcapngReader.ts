@@ -6,7 +6,7 @@
  * problem at the block's offset; a packet block naming a missing interface is a
  * non-fatal problem and the block is skipped.
  */
-import type { CaptureRecord, RecordSink } from './captureRecord';
+import { newReusableRecord, type CaptureRecord, type RecordSink } from './captureRecord';
 import { BAD_UNIT, ChunkedReader } from './chunkedReader';
 import { MAX_CAPTURED_LENGTH } from './pcapReader';
 import { readInterface, timestampNs, type PcapngInterface } from './pcapngInterface';
@@ -43,17 +43,7 @@ export class PcapngReader extends ChunkedReader {
   private inSection = false;
   private interfaces: PcapngInterface[] = [];
   /** The one record object handed to the sink (see captureRecord.ts: lifetime). */
-  private readonly record: CaptureRecord = {
-    frame: 0,
-    fileOffset: 0,
-    timeNs: 0n,
-    timeUnknown: false,
-    capturedLength: 0,
-    originalLength: 0,
-    linkType: 0,
-    interfaceId: 0,
-    data: new Uint8Array(0),
-  };
+  private readonly record: CaptureRecord = newReusableRecord();
 
   constructor(onRecord: RecordSink) {
     super(BLOCK_HEADER_NEED);
