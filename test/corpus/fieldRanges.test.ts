@@ -5,31 +5,14 @@
  * Wireshark: udp.payload sits under the 8-byte UDP header item.)
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { readCaptureFile } from '../../src/node/captureFile';
 import { FrameDissector } from '../../src/core/dissect/frame';
 import { walkFields } from '../../src/core/field';
-
-const repo = resolve(__dirname, '../../..');
-const captureName = /\.(pcap|pcapng|cap)(\.gz)?$/;
-
-function captureFiles(): string[] {
-  const dirs = [join(repo, 'test/fixtures')];
-  const corpus = resolve(repo, '../shared/corpus');
-  if (existsSync(corpus)) {
-    for (const d of readdirSync(corpus, { withFileTypes: true })) {
-      if (d.isDirectory()) dirs.push(join(corpus, d.name));
-    }
-  }
-  return dirs
-    .filter((d) => existsSync(d))
-    .flatMap((d) => readdirSync(d).filter((f) => captureName.test(f)).map((f) => join(d, f)));
-}
+import { allCaptures } from '../helpers/captureFiles';
 
 describe('field byte ranges over every fixture and corpus frame', function () {
   this.timeout(60_000);
-  const files = captureFiles();
+  const files = allCaptures();
 
   it('finds captures', () => assert.ok(files.length > 0));
 

@@ -6,11 +6,10 @@
  * not run (pending), never passes silently.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusCaptures, fixtureCaptures, repo, run, tsharkAvailable } from '../helpers/captureFiles';
 
-const repo = resolve(__dirname, '../../..');
 const cli = join(repo, 'dist/cli.js');
 
 export const differentialFields = [
@@ -56,34 +55,9 @@ function everyCommonField(): string[] {
   );
 }
 
-function captures(dir: string, re: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => re.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
-
-const captureName = /\.(pcap|pcapng|cap)(\.gz)?$/;
-const fixtureFiles = captures(join(repo, 'test/fixtures'), captureName);
-const corpusDir = resolve(repo, '../shared/corpus');
-const corpusFiles = existsSync(corpusDir)
-  ? readdirSync(corpusDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .flatMap((d) => captures(join(corpusDir, d.name), captureName))
-  : [];
-
-const tsharkOk = spawnSync('tshark', ['--version'], { encoding: 'utf8' }).status === 0;
-
-function run(cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    env: { ...process.env, TZ: 'UTC', LC_ALL: 'C.UTF-8' },
-  });
-  if (r.error) throw r.error;
-  return r.stdout;
-}
+const fixtureFiles = fixtureCaptures();
+const corpusFiles = corpusCaptures();
+const tsharkOk = tsharkAvailable();
 
 function lines(text: string): string[] {
   return text.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);

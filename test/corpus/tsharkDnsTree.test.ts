@@ -12,8 +12,7 @@
  * tshark's own field output, never by skipping the file.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
   dnsClassNames,
@@ -27,8 +26,14 @@ import {
   qtypeMnemonic,
   rcodeMnemonic,
 } from '../../src/core/stats/dnsMnemonics';
+import {
+  corpusCaptures,
+  fixtureCaptures,
+  repo,
+  run,
+  tsharkAvailable,
+} from '../helpers/captureFiles';
 
-const repo = resolve(__dirname, '../../..');
 const cli = join(repo, 'dist/cli.js');
 
 /**
@@ -386,16 +391,6 @@ function expectedCounts(
 
 // --- running both -----------------------------------------------------------------------
 
-function run(cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    env: { ...process.env, TZ: 'UTC', LC_ALL: 'C.UTF-8' },
-  });
-  if (r.error) throw r.error;
-  return r.stdout;
-}
-
 interface OurTsharkSection {
   messages: number;
   queries: number;
@@ -454,23 +449,9 @@ function sortedTable(t: Record<string, number>): Record<string, number> {
   );
 }
 
-function captures(dir: string, re: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => re.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
-
-const captureName = /\.(pcap|pcapng|cap)(\.gz)?$/;
-const fixtureFiles = captures(join(repo, 'test/fixtures'), captureName);
-const corpusDir = resolve(repo, '../shared/corpus');
-const corpusFiles = existsSync(corpusDir)
-  ? readdirSync(corpusDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .flatMap((d) => captures(join(corpusDir, d.name), captureName))
-  : [];
-const tsharkOk = spawnSync('tshark', ['--version'], { encoding: 'utf8' }).status === 0;
+const fixtureFiles = fixtureCaptures();
+const corpusFiles = corpusCaptures();
+const tsharkOk = tsharkAvailable();
 
 describe('tshark -z dns,tree parsing', () => {
   const sample = [

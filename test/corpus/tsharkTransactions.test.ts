@@ -6,11 +6,17 @@
  * Without tshark the suite says it did not run (pending), never passes silently.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  corpusCaptures,
+  fixtureCaptures,
+  fixtureDir,
+  repo,
+  run,
+  tsharkAvailable,
+} from '../helpers/captureFiles';
 
-const repo = resolve(__dirname, '../../..');
 const cli = join(repo, 'dist/cli.js');
 
 const transactionFields = [
@@ -26,36 +32,9 @@ const transactionFields = [
   'dns.retransmit_response',
 ];
 
-const captureName = /\.(pcap|pcapng|cap)(\.gz)?$/;
-
-function captures(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => captureName.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
-
-const fixtureDir = join(repo, 'test/fixtures');
-const fixtureFiles = captures(fixtureDir);
-const corpusDir = resolve(repo, '../shared/corpus');
-const corpusFiles = existsSync(corpusDir)
-  ? readdirSync(corpusDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .flatMap((d) => captures(join(corpusDir, d.name)))
-  : [];
-
-const tsharkOk = spawnSync('tshark', ['--version'], { encoding: 'utf8' }).status === 0;
-
-function run(cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    env: { ...process.env, TZ: 'UTC', LC_ALL: 'C.UTF-8' },
-  });
-  if (r.error) throw r.error;
-  return r.stdout;
-}
+const fixtureFiles = fixtureCaptures();
+const corpusFiles = corpusCaptures();
+const tsharkOk = tsharkAvailable();
 
 function lines(text: string): string[] {
   return text.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);

@@ -9,10 +9,9 @@
  * Without tshark those tests are skipped (pending), never passed silently.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as pcapParser from 'pcap-parser';
 import { readCaptureFile } from '../../../src/node/captureFile';
 import {
@@ -25,20 +24,10 @@ import {
   sectionHeader,
   simplePacket,
 } from '../helpers/captureBuilder';
+import { capturesIn, corpusDir, fixtureCaptures, run, tsharkAvailable } from '../../helpers/captureFiles';
 
-const repo = resolve(__dirname, '../../../..');
-const captureName = /\.(pcap|pcapng|cap)(\.gz)?$/;
-
-function capturesIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => captureName.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
-
-const fixtureFiles = capturesIn(join(repo, 'test/fixtures'));
-const corpusFiles = capturesIn(resolve(repo, '../shared/corpus/tcpdump'));
+const fixtureFiles = fixtureCaptures();
+const corpusFiles = capturesIn(join(corpusDir, 'tcpdump'));
 const allFiles = [...fixtureFiles, ...corpusFiles];
 
 function isMicrosecondPcap(path: string): boolean {
@@ -82,17 +71,14 @@ function readWithPcapParser(path: string): Promise<pcapParser.PcapParserPacket[]
   });
 }
 
-const tsharkAvailable = spawnSync('tshark', ['--version'], { encoding: 'utf8' }).status === 0;
-
 /** tshark's frame lines: number, time_epoch, len, cap_len (tab-separated). */
 function tsharkFrames(path: string): string[] {
-  const r = spawnSync(
-    'tshark',
-    ['-n', '-r', path, '-T', 'fields', '-e', 'frame.number', '-e', 'frame.time_epoch', '-e', 'frame.len', '-e', 'frame.cap_len'],
-    { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, TZ: 'UTC', LC_ALL: 'C.UTF-8' } },
-  );
-  if (r.error) throw r.error;
-  return r.stdout.split('\n').filter((l) => l !== '');
+  return run('tshark', [
+    '-n', '-r', path, '-T', 'fields',
+    '-e', 'frame.number', '-e', 'frame.time_epoch', '-e', 'frame.len', '-e', 'frame.cap_len',
+  ])
+    .split('\n')
+    .filter((l) => l !== '');
 }
 
 /** frame.time_epoch as tshark 4.0 prints it for a normalised time: seconds, 9 decimals. */
@@ -147,7 +133,7 @@ describe('capture readers against oracles', () => {
   describe('tshark sees the same frames, times and lengths', function () {
     this.timeout(60000); // tshark takes a few hundred ms to start
     before(function () {
-      if (!tsharkAvailable) {
+      if (!tsharkAvailable()) {
         console.log('    tshark is not installed: tshark comparison skipped');
         this.skip();
       }

@@ -9,31 +9,14 @@
  * a record other than OPT, is shown on a message built for it.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { readCaptureFile } from '../../../../src/node/captureFile';
 import { FrameDissector, type DissectedFrame } from '../../../../src/core/dissect/frame';
 import { createCaptureState, type DnsMessageInfo, type PacketContext } from '../../../../src/core/dissect/packetContext';
 import { appDissectors } from '../../../../src/core/dissect/registry';
 import { registerDns } from '../../../../src/core/dns/dnsRegistration';
+import { allCaptures } from '../../../helpers/captureFiles';
 
 registerDns();
-
-const repo = resolve(__dirname, '../../../../..');
-const captureName = /\.(pcap|pcapng|cap)(\.gz)?$/;
-
-function captureFiles(): string[] {
-  const dirs = [join(repo, 'test/fixtures')];
-  const corpus = resolve(repo, '../shared/corpus');
-  if (existsSync(corpus)) {
-    for (const d of readdirSync(corpus, { withFileTypes: true })) {
-      if (d.isDirectory()) dirs.push(join(corpus, d.name));
-    }
-  }
-  return dirs
-    .filter((d) => existsSync(d))
-    .flatMap((d) => readdirSync(d).filter((f) => captureName.test(f)).map((f) => join(d, f)));
-}
 
 /** The fields the summary promises, in a comparable shape. */
 function summaryFields(m: DnsMessageInfo): Record<string, unknown> {
@@ -79,7 +62,7 @@ function compareFrames(full: DissectedFrame, fast: DissectedFrame, problems: str
 
 describe('DNS scan summary (dnsInfo: false) equals the default scan', function () {
   this.timeout(60_000);
-  const files = captureFiles();
+  const files = allCaptures();
 
   it('finds captures', () => assert.ok(files.length > 20));
 
