@@ -3,10 +3,30 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'zlib', 'stream', 'worker_threads', 'child_process', 'url', 'util'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'zlib',
+  'stream',
+  'worker_threads',
+  'child_process',
+  'url',
+  'util',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'out-*/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'out-*/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'test/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,12 +43,30 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['vscode'], message: 'core must not depend on the VS Code API' },
-        { group: nodeBuiltins, message: 'core also runs in a browser worker: no Node built-ins' },
-        { group: ['**/extension/**', '**/cli/**', '**/node/**', '**/worker/**', '**/webview/**'], message: 'core is the bottom layer' },
-      ] }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['vscode'], message: 'core must not depend on the VS Code API' },
+            {
+              group: nodeBuiltins,
+              message: 'core also runs in a browser worker: no Node built-ins',
+            },
+            {
+              group: [
+                '**/extension/**',
+                '**/cli/**',
+                '**/node/**',
+                '**/worker/**',
+                '**/webview/**',
+              ],
+              message: 'core is the bottom layer',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'Buffer', message: 'core uses Uint8Array, not Buffer' },
         { name: 'process', message: 'core is platform-neutral' },
         { name: 'require', message: 'core is ES modules' },
@@ -40,32 +78,65 @@ export default tseslint.config(
   {
     files: ['src/node/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['vscode'], message: 'node adapters must not depend on the VS Code API' },
-        { group: ['**/extension/**', '**/cli/**', '**/webview/**'], message: 'node sits below extension and cli' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['vscode'], message: 'node adapters must not depend on the VS Code API' },
+            {
+              group: ['**/extension/**', '**/cli/**', '**/webview/**'],
+              message: 'node sits below extension and cli',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['vscode', '**/extension/**', '**/webview/**'], message: 'the CLI uses core and node only' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', '**/extension/**', '**/webview/**'],
+              message: 'the CLI uses core and node only',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['vscode', ...nodeBuiltins, '**/src/extension/**', '**/src/cli/**', '**/src/node/**'], message: 'webview talks to the host only by messages' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'vscode',
+                ...nodeBuiltins,
+                '**/src/extension/**',
+                '**/src/cli/**',
+                '**/src/node/**',
+              ],
+              message: 'webview talks to the host only by messages',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['test/unit/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode'], message: 'unit tests run outside VS Code' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['vscode'], message: 'unit tests run outside VS Code' }] },
+      ],
     },
   },
   {

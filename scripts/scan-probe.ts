@@ -43,7 +43,11 @@ function parseArgs(argv: string[]): Args {
 }
 
 /** The capture's records (copied) of its first link type. */
-function loadRecords(path: string): { linkType: number; packets: Uint8Array[]; originals: number[] } {
+function loadRecords(path: string): {
+  linkType: number;
+  packets: Uint8Array[];
+  originals: number[];
+} {
   const packets: Uint8Array[] = [];
   const originals: number[] = [];
   let linkType = -1;
@@ -60,7 +64,12 @@ function loadRecords(path: string): { linkType: number; packets: Uint8Array[]; o
 }
 
 /** A little-endian microsecond pcap of `count` records cycling through `packets`, 1 ms apart. */
-function buildPcap(linkType: number, packets: Uint8Array[], originals: number[], count: number): Uint8Array {
+function buildPcap(
+  linkType: number,
+  packets: Uint8Array[],
+  originals: number[],
+  count: number,
+): Uint8Array {
   let size = 24;
   for (let i = 0; i < count; i++) size += 16 + (packets[i % packets.length]?.length ?? 0);
   const out = new Uint8Array(size);
@@ -84,7 +93,10 @@ function buildPcap(linkType: number, packets: Uint8Array[], originals: number[],
   return out;
 }
 
-function runRound(pcap: Uint8Array, args: Args): { frames: number; dns: number; seconds: number; cpuSeconds: number } {
+function runRound(
+  pcap: Uint8Array,
+  args: Args,
+): { frames: number; dns: number; seconds: number; cpuSeconds: number } {
   const dissector = new FrameDissector({ dnsInfo: args.dnsInfo });
   let frames = 0;
   let dns = 0;

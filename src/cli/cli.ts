@@ -48,7 +48,9 @@ async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
   const out = new Output();
   const options = { extraDnsPorts: args.dnsPorts };
   // Two passes, as `tshark -2`, only when a field needs to know later frames.
-  const annotations = args.fields.some(isTransactionField) ? await transactionAnnotations(file, options) : undefined;
+  const annotations = args.fields.some(isTransactionField)
+    ? await transactionAnnotations(file, options)
+    : undefined;
   const run = await dissectCaptureFile(
     file,
     options,
@@ -67,8 +69,15 @@ function isTransactionField(name: string): boolean {
   return transactionFieldNames.has(name) || name.startsWith('_ws.expert');
 }
 const transactionFieldNames = new Set([
-  'dns.response_in', 'dns.response_to', 'dns.time', 'dns.retransmission', 'dns.retransmit_request_in',
-  'dns.retransmit_response_in', 'dns.unsolicited', 'dns.retransmit_request', 'dns.retransmit_response',
+  'dns.response_in',
+  'dns.response_to',
+  'dns.time',
+  'dns.retransmission',
+  'dns.retransmit_request_in',
+  'dns.retransmit_response_in',
+  'dns.unsolicited',
+  'dns.retransmit_request',
+  'dns.retransmit_response',
 ]);
 
 async function listCommand(args: CliArgs, file: string): Promise<number> {
@@ -109,7 +118,9 @@ async function showCommand(args: CliArgs, file: string): Promise<number> {
   const code = reportFileProblems(file, run, process.stderr);
   if (!found || !found.tree) {
     if (code !== ExitCodes.unreadable) {
-      process.stderr.write(`dnspector: ${file}: there is no frame ${wanted} (the capture has ${run.frames})\n`);
+      process.stderr.write(
+        `dnspector: ${file}: there is no frame ${wanted} (the capture has ${run.frames})\n`,
+      );
     }
     return code === ExitCodes.ok ? ExitCodes.usage : code;
   }
@@ -120,7 +131,11 @@ async function showCommand(args: CliArgs, file: string): Promise<number> {
       capturedLength: found.meta.capturedLength,
       originalLength: found.meta.originalLength,
       linkType: found.meta.linkType,
-      sources: found.sources.map((s) => ({ name: s.name, length: s.bytes.length, hex: toHex(s.bytes) })),
+      sources: found.sources.map((s) => ({
+        name: s.name,
+        length: s.bytes.length,
+        hex: toHex(s.bytes),
+      })),
       malformed: found.malformed ?? null,
       tree: found.tree,
     };
@@ -175,7 +190,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`dnspector: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.stderr.write(
+      `dnspector: internal error: ${err instanceof Error ? err.stack : String(err)}\n`,
+    );
     process.exitCode = 70;
   },
 );

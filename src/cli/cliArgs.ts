@@ -30,14 +30,16 @@ export class UsageError extends Error {}
 
 function oneOf<T extends string>(name: string, v: string, allowed: readonly T[]): T {
   const found = allowed.find((x) => x === v);
-  if (found === undefined) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${v}"`);
+  if (found === undefined)
+    throw new UsageError(`${name} must be one of ${allowed.join(', ')}, not "${v}"`);
   return found;
 }
 
 function bin(v: string): BinOption {
   if (v === 'auto') return 'auto';
   const seconds = binSeconds[v];
-  if (seconds === undefined) throw new UsageError(`--bin must be one of 1s, 1m, 1h, 1d, auto, not "${v}"`);
+  if (seconds === undefined)
+    throw new UsageError(`--bin must be one of 1s, 1m, 1h, 1d, auto, not "${v}"`);
   return seconds;
 }
 

@@ -32,7 +32,8 @@ export type FieldType =
   | 'FT_DOUBLE';
 
 /** Wireshark's integer display bases (`tshark -G fields`, column 6). */
-export type FieldBase = 'BASE_NONE' | 'BASE_DEC' | 'BASE_HEX' | 'BASE_DEC_HEX' | 'BASE_HEX_DEC' | 'BASE_OCT';
+export type FieldBase =
+  'BASE_NONE' | 'BASE_DEC' | 'BASE_HEX' | 'BASE_DEC_HEX' | 'BASE_HEX_DEC' | 'BASE_OCT';
 
 /** A field's registration, like Wireshark's `hf_register_info`. */
 export interface FieldDef {

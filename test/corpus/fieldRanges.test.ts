@@ -39,7 +39,8 @@ describe('field byte ranges over every fixture and corpus frame', function () {
               `${where}: [${node.start}, ${node.length}] outside ${source.name} (${source.bytes.length} bytes)`,
             );
           }
-          if (node.expert?.message.startsWith('Dissector bug')) problems.push(`${where}: ${node.expert.message}`);
+          if (node.expert?.message.startsWith('Dissector bug'))
+            problems.push(`${where}: ${node.expert.message}`);
         }
       });
       assert.ok(frames > 0, 'the capture has frames');
@@ -48,4 +49,3 @@ describe('field byte ranges over every fixture and corpus frame', function () {
     });
   }
 });
-

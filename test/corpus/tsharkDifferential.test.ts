@@ -8,25 +8,71 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusCaptures, fixtureCaptures, repo, run, tsharkAvailable } from '../helpers/captureFiles';
+import {
+  corpusCaptures,
+  fixtureCaptures,
+  repo,
+  run,
+  tsharkAvailable,
+} from '../helpers/captureFiles';
 
 const cli = join(repo, 'dist/cli.js');
 
 export const differentialFields = [
-  'frame.number', 'frame.time_epoch', 'frame.len', 'frame.cap_len',
-  'ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst',
-  'udp.srcport', 'udp.dstport', 'tcp.srcport', 'tcp.dstport',
-  'dns.id', 'dns.flags.response', 'dns.flags.opcode', 'dns.flags.authoritative',
-  'dns.flags.truncated', 'dns.flags.recdesired', 'dns.flags.recavail', 'dns.flags.z',
-  'dns.flags.authenticated', 'dns.flags.checkdisable', 'dns.flags.rcode',
-  'dns.count.queries', 'dns.count.answers', 'dns.count.auth_rr', 'dns.count.add_rr',
-  'dns.qry.name', 'dns.qry.type', 'dns.qry.class',
-  'dns.resp.name', 'dns.resp.type', 'dns.resp.class', 'dns.resp.ttl', 'dns.resp.len',
-  'dns.a', 'dns.aaaa', 'dns.cname', 'dns.ns', 'dns.ptr.domain_name',
-  'dns.mx.preference', 'dns.mx.mail_exchange', 'dns.txt',
-  'dns.soa.mname', 'dns.soa.rname', 'dns.soa.serial_number', 'dns.srv.port', 'dns.srv.target',
-  'dns.rr.udp_payload_size', 'dns.resp.edns0_version', 'dns.resp.z.do', 'dns.opt.code',
-  'dns.opt.cookie.client', '_ws.malformed',
+  'frame.number',
+  'frame.time_epoch',
+  'frame.len',
+  'frame.cap_len',
+  'ip.src',
+  'ip.dst',
+  'ipv6.src',
+  'ipv6.dst',
+  'udp.srcport',
+  'udp.dstport',
+  'tcp.srcport',
+  'tcp.dstport',
+  'dns.id',
+  'dns.flags.response',
+  'dns.flags.opcode',
+  'dns.flags.authoritative',
+  'dns.flags.truncated',
+  'dns.flags.recdesired',
+  'dns.flags.recavail',
+  'dns.flags.z',
+  'dns.flags.authenticated',
+  'dns.flags.checkdisable',
+  'dns.flags.rcode',
+  'dns.count.queries',
+  'dns.count.answers',
+  'dns.count.auth_rr',
+  'dns.count.add_rr',
+  'dns.qry.name',
+  'dns.qry.type',
+  'dns.qry.class',
+  'dns.resp.name',
+  'dns.resp.type',
+  'dns.resp.class',
+  'dns.resp.ttl',
+  'dns.resp.len',
+  'dns.a',
+  'dns.aaaa',
+  'dns.cname',
+  'dns.ns',
+  'dns.ptr.domain_name',
+  'dns.mx.preference',
+  'dns.mx.mail_exchange',
+  'dns.txt',
+  'dns.soa.mname',
+  'dns.soa.rname',
+  'dns.soa.serial_number',
+  'dns.srv.port',
+  'dns.srv.target',
+  'dns.rr.udp_payload_size',
+  'dns.resp.edns0_version',
+  'dns.resp.z.do',
+  'dns.opt.code',
+  'dns.opt.cookie.client',
+  '_ws.malformed',
 ];
 
 /**
@@ -34,9 +80,15 @@ export const differentialFields = [
  * tsharkTransactions.test.ts, not here, where tshark runs in one pass.
  */
 const twoPassFields = new Set([
-  'dns.response_in', 'dns.response_to', 'dns.time', 'dns.retransmission',
-  'dns.retransmit_request', 'dns.retransmit_request_in', 'dns.retransmit_response',
-  'dns.retransmit_response_in', 'dns.unsolicited',
+  'dns.response_in',
+  'dns.response_to',
+  'dns.time',
+  'dns.retransmission',
+  'dns.retransmit_request',
+  'dns.retransmit_request_in',
+  'dns.retransmit_response',
+  'dns.retransmit_response_in',
+  'dns.unsolicited',
 ]);
 
 /** Every field DNSpector produces that tshark also knows (tshark rejects unknown -e names). */
@@ -71,7 +123,9 @@ export function fieldDifferences(theirs: string[], ours: string[], names: string
     const t = theirs[i]?.split('\t');
     const o = ours[i]?.split('\t');
     if (!t || !o) {
-      diffs.push(`line ${i + 1}: ${t ? 'missing in ours' : 'extra in ours'}: ${(t ?? o)?.slice(0, 2).join(' ')}`);
+      diffs.push(
+        `line ${i + 1}: ${t ? 'missing in ours' : 'extra in ours'}: ${(t ?? o)?.slice(0, 2).join(' ')}`,
+      );
       continue;
     }
     names.forEach((name, k) => {
@@ -96,7 +150,8 @@ describe('tshark differential: dnspector fields and list equal tshark 4.0', func
 
   it('has captures to compare', function () {
     assert.ok(fixtureFiles.length > 0, 'no fixture captures under test/fixtures');
-    if (corpusFiles.length === 0) console.log('    ../shared/corpus is absent: corpus captures not compared');
+    if (corpusFiles.length === 0)
+      console.log('    ../shared/corpus is absent: corpus captures not compared');
   });
 
   let allFields: string[] = [];
@@ -113,14 +168,22 @@ describe('tshark differential: dnspector fields and list equal tshark 4.0', func
       const theirs = lines(run('tshark', ['-r', file, '-Y', 'dns', '-T', 'fields', ...fieldArgs]));
       const ours = lines(run('node', [cli, 'fields', file, ...fieldArgs]));
       const diffs = fieldDifferences(theirs, ours, ['frame.number', ...allFields]);
-      assert.deepEqual(diffs, [], `${name}: ${diffs.length} difference(s):\n  ${diffs.join('\n  ')}`);
+      assert.deepEqual(
+        diffs,
+        [],
+        `${name}: ${diffs.length} difference(s):\n  ${diffs.join('\n  ')}`,
+      );
     });
     it(`fields: ${name}`, function () {
       const fieldArgs = differentialFields.flatMap((f) => ['-e', f]);
       const theirs = lines(run('tshark', ['-r', file, '-Y', 'dns', '-T', 'fields', ...fieldArgs]));
       const ours = lines(run('node', [cli, 'fields', file, ...fieldArgs]));
       const diffs = fieldDifferences(theirs, ours, differentialFields);
-      assert.deepEqual(diffs, [], `${name}: ${diffs.length} difference(s):\n  ${diffs.join('\n  ')}`);
+      assert.deepEqual(
+        diffs,
+        [],
+        `${name}: ${diffs.length} difference(s):\n  ${diffs.join('\n  ')}`,
+      );
     });
     it(`list: ${name}`, function () {
       const theirs = lines(run('tshark', ['-r', file, '-Y', 'dns']));

@@ -90,7 +90,11 @@ class SniffingReader implements CaptureReader {
       this.fail('format', 'the file is empty: not a pcap or pcapng file');
     } else if (isMagicPrefix(this.head.subarray(0, this.headLen))) {
       this.rejected = true;
-      this.ownProblems.push({ kind: 'truncated', fileOffset: 0, message: 'the file ends inside the file header' });
+      this.ownProblems.push({
+        kind: 'truncated',
+        fileOffset: 0,
+        message: 'the file ends inside the file header',
+      });
     } else this.reject();
   }
 
@@ -98,7 +102,9 @@ class SniffingReader implements CaptureReader {
     const gzip = this.head[0] === 0x1f && (this.headLen < 2 || this.head[1] === 0x8b);
     this.fail(
       'format',
-      gzip ? 'not a pcap or pcapng file: it looks gzip-compressed (decompress it first)' : 'not a pcap or pcapng file',
+      gzip
+        ? 'not a pcap or pcapng file: it looks gzip-compressed (decompress it first)'
+        : 'not a pcap or pcapng file',
     );
   }
 

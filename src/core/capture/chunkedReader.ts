@@ -45,7 +45,12 @@ export abstract class ChunkedReader implements CaptureReader {
    * there), or BAD_UNIT after calling `fail`. Must not change state: it may be called
    * twice for the same unit.
    */
-  protected abstract measure(bytes: Uint8Array, view: DataView, pos: number, fileOffset: number): number;
+  protected abstract measure(
+    bytes: Uint8Array,
+    view: DataView,
+    pos: number,
+    fileOffset: number,
+  ): number;
 
   /** Handles one complete unit of `length` bytes at `pos`; may call `fail`. */
   protected abstract consume(
@@ -91,7 +96,11 @@ export abstract class ChunkedReader implements CaptureReader {
     if (this.ended) return;
     this.ended = true;
     if (!this.failed && this.pendingLen > 0) {
-      this.problems.push({ kind: 'truncated', fileOffset: this.offset, message: this.truncatedMessage() });
+      this.problems.push({
+        kind: 'truncated',
+        fileOffset: this.offset,
+        message: this.truncatedMessage(),
+      });
     }
   }
 

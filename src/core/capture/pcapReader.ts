@@ -17,7 +17,12 @@ const MAGIC_US = 0xa1b2c3d4;
 const MAGIC_NS = 0xa1b23c4d;
 
 /** The file's byte order and time unit if the first 4 bytes are a pcap magic. */
-export function pcapMagic(b0: number, b1: number, b2: number, b3: number): { le: boolean; ns: boolean } | undefined {
+export function pcapMagic(
+  b0: number,
+  b1: number,
+  b2: number,
+  b3: number,
+): { le: boolean; ns: boolean } | undefined {
   const be = ((b0 << 24) | (b1 << 16) | (b2 << 8) | b3) >>> 0;
   const le = ((b3 << 24) | (b2 << 16) | (b1 << 8) | b0) >>> 0;
   if (be === MAGIC_US || be === MAGIC_NS) return { le: false, ns: be === MAGIC_NS };
@@ -43,7 +48,12 @@ export class PcapReader extends ChunkedReader {
     this.sink = onRecord;
   }
 
-  protected override measure(_bytes: Uint8Array, view: DataView, pos: number, fileOffset: number): number {
+  protected override measure(
+    _bytes: Uint8Array,
+    view: DataView,
+    pos: number,
+    fileOffset: number,
+  ): number {
     if (!this.inRecords) return FILE_HEADER_LENGTH;
     const caplen = view.getUint32(pos + 8, this.le);
     if (caplen > MAX_CAPTURED_LENGTH) {
@@ -57,7 +67,13 @@ export class PcapReader extends ChunkedReader {
     return RECORD_HEADER_LENGTH + caplen;
   }
 
-  protected override consume(bytes: Uint8Array, view: DataView, pos: number, length: number, fileOffset: number): void {
+  protected override consume(
+    bytes: Uint8Array,
+    view: DataView,
+    pos: number,
+    length: number,
+    fileOffset: number,
+  ): void {
     if (!this.inRecords) {
       this.readFileHeader(bytes, view, pos);
       return;
@@ -87,7 +103,12 @@ export class PcapReader extends ChunkedReader {
   }
 
   private readFileHeader(bytes: Uint8Array, view: DataView, pos: number): void {
-    const magic = pcapMagic(bytes[pos] ?? 0, bytes[pos + 1] ?? 0, bytes[pos + 2] ?? 0, bytes[pos + 3] ?? 0);
+    const magic = pcapMagic(
+      bytes[pos] ?? 0,
+      bytes[pos + 1] ?? 0,
+      bytes[pos + 2] ?? 0,
+      bytes[pos + 3] ?? 0,
+    );
     if (!magic) {
       this.fail('format', 0, 'not a pcap file (bad magic number)');
       return;
@@ -96,12 +117,20 @@ export class PcapReader extends ChunkedReader {
     this.fracToNs = magic.ns ? 1 : 1000;
     const major = view.getUint16(pos + 4, this.le);
     if (major < 2) {
-      this.fail('unsupported', 0, `pcap version ${major}.${view.getUint16(pos + 6, this.le)} is not supported`);
+      this.fail(
+        'unsupported',
+        0,
+        `pcap version ${major}.${view.getUint16(pos + 6, this.le)} is not supported`,
+      );
       return;
     }
     // Low 16 bits: the link type; the upper bits carry FCS information (pcap spec).
     this.linkType = view.getUint32(pos + 20, this.le) & 0xffff;
-    this.info = { format: 'pcap', byteOrder: this.le ? 'little' : 'big', timePrecision: magic.ns ? 'ns' : 'us' };
+    this.info = {
+      format: 'pcap',
+      byteOrder: this.le ? 'little' : 'big',
+      timePrecision: magic.ns ? 'ns' : 'us',
+    };
     this.inRecords = true;
     this.headerNeed = RECORD_HEADER_LENGTH;
   }

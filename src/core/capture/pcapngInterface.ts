@@ -30,7 +30,12 @@ export function unitsPerSecond(tsresol: number): bigint {
 }
 
 /** Reads an IDB body (after type and length, before the trailing length). */
-export function readInterface(view: DataView, start: number, end: number, le: boolean): PcapngInterface {
+export function readInterface(
+  view: DataView,
+  start: number,
+  end: number,
+  le: boolean,
+): PcapngInterface {
   const iface: PcapngInterface = {
     linkType: view.getUint16(start, le),
     snapLength: view.getUint32(start + 4, le),
@@ -63,7 +68,8 @@ export function readInterface(view: DataView, start: number, end: number, le: bo
 /** A packet block's 64-bit timestamp (high and low words) in nanoseconds since the epoch. */
 export function timestampNs(iface: PcapngInterface, high: number, low: number): bigint {
   // Below 2^53 the number arithmetic is exact and saves two bigint allocations.
-  const ts = high < 0x200000 ? BigInt(high * 4294967296 + low) : (BigInt(high) << 32n) | BigInt(low);
+  const ts =
+    high < 0x200000 ? BigInt(high * 4294967296 + low) : (BigInt(high) << 32n) | BigInt(low);
   const scaled = iface.tsDiv === 1n ? ts * iface.tsMul : (ts * iface.tsMul) / iface.tsDiv;
   return iface.tsOffsetNs === 0n ? scaled : scaled + iface.tsOffsetNs;
 }

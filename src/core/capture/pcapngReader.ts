@@ -32,8 +32,10 @@ const MIN_SPB = 16;
 function shbOrder(bytes: Uint8Array, pos: number): 'little' | 'big' | undefined {
   const b0 = bytes[pos + 8];
   const b3 = bytes[pos + 11];
-  if (b0 === 0x1a && bytes[pos + 9] === 0x2b && bytes[pos + 10] === 0x3c && b3 === 0x4d) return 'big';
-  if (b0 === 0x4d && bytes[pos + 9] === 0x3c && bytes[pos + 10] === 0x2b && b3 === 0x1a) return 'little';
+  if (b0 === 0x1a && bytes[pos + 9] === 0x2b && bytes[pos + 10] === 0x3c && b3 === 0x4d)
+    return 'big';
+  if (b0 === 0x4d && bytes[pos + 9] === 0x3c && bytes[pos + 10] === 0x2b && b3 === 0x1a)
+    return 'little';
   return undefined;
 }
 
@@ -50,7 +52,12 @@ export class PcapngReader extends ChunkedReader {
     this.sink = onRecord;
   }
 
-  protected override measure(bytes: Uint8Array, view: DataView, pos: number, fileOffset: number): number {
+  protected override measure(
+    bytes: Uint8Array,
+    view: DataView,
+    pos: number,
+    fileOffset: number,
+  ): number {
     let le = this.le;
     if (view.getUint32(pos, true) === BT_SHB) {
       const order = shbOrder(bytes, pos);
@@ -65,20 +72,35 @@ export class PcapngReader extends ChunkedReader {
     }
     const length = view.getUint32(pos + 4, le);
     if (length < MIN_BLOCK || length % 4 !== 0 || length > MAX_BLOCK) {
-      const why = length < MIN_BLOCK ? 'less than 12' : length % 4 !== 0 ? 'not a multiple of 4' : 'over 16 MiB';
+      const why =
+        length < MIN_BLOCK
+          ? 'less than 12'
+          : length % 4 !== 0
+            ? 'not a multiple of 4'
+            : 'over 16 MiB';
       this.fail('format', fileOffset, `pcapng block total length ${length} is ${why}`);
       return BAD_UNIT;
     }
     return length;
   }
 
-  protected override consume(bytes: Uint8Array, view: DataView, pos: number, length: number, fileOffset: number): void {
+  protected override consume(
+    bytes: Uint8Array,
+    view: DataView,
+    pos: number,
+    length: number,
+    fileOffset: number,
+  ): void {
     const type = view.getUint32(pos, this.le);
     if (type === BT_SHB) this.le = shbOrder(bytes, pos) === 'little';
     const le = this.le;
     const trailer = view.getUint32(pos + length - 4, le);
     if (trailer !== length) {
-      this.fail('format', fileOffset, `pcapng block total length ${length} does not match its trailing copy ${trailer}`);
+      this.fail(
+        'format',
+        fileOffset,
+        `pcapng block total length ${length} does not match its trailing copy ${trailer}`,
+      );
       return;
     }
     switch (type) {
@@ -94,16 +116,31 @@ export class PcapngReader extends ChunkedReader {
         if (length < (type === BT_EPB ? MIN_EPB : MIN_PB)) {
           return this.tooShort(type === BT_EPB ? 'enhanced packet' : 'packet', length, fileOffset);
         }
-        const interfaceId = type === BT_EPB ? view.getUint32(pos + 8, le) : view.getUint16(pos + 8, le);
+        const interfaceId =
+          type === BT_EPB ? view.getUint32(pos + 8, le) : view.getUint16(pos + 8, le);
         const caplen = view.getUint32(pos + 20, le);
         if (caplen > length - MIN_EPB || caplen > MAX_CAPTURED_LENGTH) {
-          this.fail('format', fileOffset, `pcapng packet block captured length ${caplen} does not fit block length ${length}`);
+          this.fail(
+            'format',
+            fileOffset,
+            `pcapng packet block captured length ${caplen} does not fit block length ${length}`,
+          );
           return;
         }
         const iface = this.interfaceFor(interfaceId, fileOffset);
         if (!iface) return;
         const time = timestampNs(iface, view.getUint32(pos + 12, le), view.getUint32(pos + 16, le));
-        this.deliver(type, bytes, pos + 28, caplen, view.getUint32(pos + 24, le), time, iface, interfaceId, fileOffset);
+        this.deliver(
+          type,
+          bytes,
+          pos + 28,
+          caplen,
+          view.getUint32(pos + 24, le),
+          time,
+          iface,
+          interfaceId,
+          fileOffset,
+        );
         return;
       }
       case BT_SPB: {
@@ -132,7 +169,11 @@ export class PcapngReader extends ChunkedReader {
     if (length < MIN_SHB) return this.tooShort('section header', length, fileOffset);
     const major = view.getUint16(pos + 12, this.le);
     if (major !== 1) {
-      this.fail('unsupported', fileOffset, `pcapng version ${major}.${view.getUint16(pos + 14, this.le)} is not supported`);
+      this.fail(
+        'unsupported',
+        fileOffset,
+        `pcapng version ${major}.${view.getUint16(pos + 14, this.le)} is not supported`,
+      );
       return;
     }
     this.inSection = true;

@@ -12,7 +12,8 @@ export function ipv4Text(bytes: Uint8Array, off: number): string {
 
 export function ipv6Text(bytes: Uint8Array, off: number): string {
   const words: number[] = [];
-  for (let i = 0; i < 8; i++) words.push(((bytes[off + 2 * i] ?? 0) << 8) | (bytes[off + 2 * i + 1] ?? 0));
+  for (let i = 0; i < 8; i++)
+    words.push(((bytes[off + 2 * i] ?? 0) << 8) | (bytes[off + 2 * i + 1] ?? 0));
   // The first longest run of zero words, only if at least two long (glibc inet_ntop6).
   let bestBase = -1;
   let bestLen = 0;

@@ -10,14 +10,20 @@ export function u16(b: Uint8Array, o: number): number {
 
 export function u32(b: Uint8Array, o: number): number {
   return (
-    (((b[o] as number) << 24) | ((b[o + 1] as number) << 16) | ((b[o + 2] as number) << 8) | (b[o + 3] as number)) >>>
+    (((b[o] as number) << 24) |
+      ((b[o + 1] as number) << 16) |
+      ((b[o + 2] as number) << 8) |
+      (b[o + 3] as number)) >>>
     0
   );
 }
 
 export function u32le(b: Uint8Array, o: number): number {
   return (
-    ((b[o] as number) | ((b[o + 1] as number) << 8) | ((b[o + 2] as number) << 16) | ((b[o + 3] as number) << 24)) >>>
+    ((b[o] as number) |
+      ((b[o + 1] as number) << 8) |
+      ((b[o + 2] as number) << 16) |
+      ((b[o + 3] as number) << 24)) >>>
     0
   );
 }

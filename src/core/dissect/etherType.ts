@@ -41,7 +41,13 @@ export function etherTypeDisplay(type: number): string {
  * Hands [start, end) to the dissector registered for the ethertype. Wireshark's ethertype
  * dissector adds "ethertype" to frame.protocols but no tree item.
  */
-export function dispatchEtherType(ctx: PacketContext, type: number, source: number, start: number, end: number): void {
+export function dispatchEtherType(
+  ctx: PacketContext,
+  type: number,
+  source: number,
+  start: number,
+  end: number,
+): void {
   ctx.protocols.push('ethertype');
   const next = etherTypeTable.get(type);
   if (next === undefined) {

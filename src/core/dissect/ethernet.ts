@@ -23,13 +23,37 @@ const f = defineFields({
   ig: { name: 'eth.ig', label: 'IG bit', type: 'FT_BOOLEAN', bitmask: 0x10000 },
   len: { name: 'eth.len', label: 'Length', type: 'FT_UINT16', base: 'BASE_DEC' },
   padding: { name: 'eth.padding', label: 'Padding', type: 'FT_BYTES' },
-  vlanPri: { name: 'vlan.priority', label: 'Priority', type: 'FT_UINT16', base: 'BASE_DEC', bitmask: 0xe000 },
+  vlanPri: {
+    name: 'vlan.priority',
+    label: 'Priority',
+    type: 'FT_UINT16',
+    base: 'BASE_DEC',
+    bitmask: 0xe000,
+  },
   vlanDei: { name: 'vlan.dei', label: 'DEI', type: 'FT_BOOLEAN', bitmask: 0x1000 },
   vlanId: { name: 'vlan.id', label: 'ID', type: 'FT_UINT16', base: 'BASE_DEC', bitmask: 0x0fff },
   vlanType: { name: 'vlan.etype', label: 'Type', type: 'FT_UINT16', base: 'BASE_HEX' },
-  adPri: { name: 'ieee8021ad.priority', label: 'Priority', type: 'FT_UINT16', base: 'BASE_DEC', bitmask: 0xe000 },
-  adDei: { name: 'ieee8021ad.dei', label: 'DEI', type: 'FT_UINT16', base: 'BASE_DEC', bitmask: 0x1000 },
-  adId: { name: 'ieee8021ad.id', label: 'ID', type: 'FT_UINT16', base: 'BASE_DEC', bitmask: 0x0fff },
+  adPri: {
+    name: 'ieee8021ad.priority',
+    label: 'Priority',
+    type: 'FT_UINT16',
+    base: 'BASE_DEC',
+    bitmask: 0xe000,
+  },
+  adDei: {
+    name: 'ieee8021ad.dei',
+    label: 'DEI',
+    type: 'FT_UINT16',
+    base: 'BASE_DEC',
+    bitmask: 0x1000,
+  },
+  adId: {
+    name: 'ieee8021ad.id',
+    label: 'ID',
+    type: 'FT_UINT16',
+    base: 'BASE_DEC',
+    bitmask: 0x0fff,
+  },
   // Wireshark 4.0 registers the 802.1ad inner type under the 802.1ah field name.
   adType: { name: 'ieee8021ah.etype', label: 'Type', type: 'FT_UINT16', base: 'BASE_HEX' },
 });
@@ -58,22 +82,39 @@ function addMac(node: FieldNode, b: Uint8Array, source: number, at: number, dst:
   const word = ((b[at] as number) << 16) | ((b[at + 1] as number) << 8) | (b[at + 2] as number);
   const lg = (word & 0x20000) !== 0;
   const ig = (word & 0x10000) !== 0;
-  const lgText = lg ? 'Locally administered address (this is NOT the factory default)' : 'Globally unique address (factory default)';
+  const lgText = lg
+    ? 'Locally administered address (this is NOT the factory default)'
+    : 'Globally unique address (factory default)';
   const igText = ig ? 'Group address (multicast/broadcast)' : 'Individual address (unicast)';
-  addField(item, dst ? f.dstLg : f.srcLg, source, at, 3, lg, { word, wordBits: 24, display: lgText });
+  addField(item, dst ? f.dstLg : f.srcLg, source, at, 3, lg, {
+    word,
+    wordBits: 24,
+    display: lgText,
+  });
   addField(item, f.lg, source, at, 3, lg, { word, wordBits: 24, display: lgText, hidden: true });
-  addField(item, dst ? f.dstIg : f.srcIg, source, at, 3, ig, { word, wordBits: 24, display: igText });
+  addField(item, dst ? f.dstIg : f.srcIg, source, at, 3, ig, {
+    word,
+    wordBits: 24,
+    display: igText,
+  });
   addField(item, f.ig, source, at, 3, ig, { word, wordBits: 24, display: igText, hidden: true });
 }
 
 /** Bytes the IP header says the packet has, for Ethernet padding; -1 if unknown. */
 function ipLength(b: Uint8Array, type: number, start: number, end: number): number {
-  if (type === EtherType.IPV4 && end - start >= 4 && (b[start] as number) >> 4 === 4) return u16(b, start + 2);
-  if (type === EtherType.IPV6 && end - start >= 6 && (b[start] as number) >> 4 === 6) return 40 + u16(b, start + 4);
+  if (type === EtherType.IPV4 && end - start >= 4 && (b[start] as number) >> 4 === 4)
+    return u16(b, start + 2);
+  if (type === EtherType.IPV6 && end - start >= 6 && (b[start] as number) >> 4 === 6)
+    return 40 + u16(b, start + 4);
   return -1;
 }
 
-export function dissectEthernet(ctx: PacketContext, source: number, start: number, end: number): void {
+export function dissectEthernet(
+  ctx: PacketContext,
+  source: number,
+  start: number,
+  end: number,
+): void {
   const b = ctx.sources[source]!.bytes;
   ctx.protocols.push('eth');
   const available = end - start;
@@ -105,7 +146,8 @@ export function dissectEthernet(ctx: PacketContext, source: number, start: numbe
     addField(node, f.len, source, start + 12, 2, type);
     return;
   }
-  if (node) addField(node, f.type, source, start + 12, 2, type, { display: etherTypeDisplay(type) });
+  if (node)
+    addField(node, f.type, source, start + 12, 2, type, { display: etherTypeDisplay(type) });
   const ipLen = ipLength(b, type, start + 14, end);
   const payloadEnd = ipLen >= 0 && start + 14 + ipLen < end ? start + 14 + ipLen : end;
   dispatchEtherType(ctx, type, source, start + 14, end);
@@ -129,9 +171,23 @@ export function dissectVlan(ctx: PacketContext, source: number, start: number, e
     const pri = tci >> 13;
     const dei = (tci >> 12) & 1;
     const id = tci & 0xfff;
-    const node = addProtocol(ctx, 'vlan', `802.1Q Virtual LAN, PRI: ${pri}, DEI: ${dei}, ID: ${id}`, source, start, 4);
-    addField(node, f.vlanPri, source, start, 2, pri, { word: tci, display: `${priorityNames[pri]} (${pri})` });
-    addField(node, f.vlanDei, source, start, 2, dei === 1, { word: tci, wordBits: 16, display: dei ? 'Eligible' : 'Ineligible' });
+    const node = addProtocol(
+      ctx,
+      'vlan',
+      `802.1Q Virtual LAN, PRI: ${pri}, DEI: ${dei}, ID: ${id}`,
+      source,
+      start,
+      4,
+    );
+    addField(node, f.vlanPri, source, start, 2, pri, {
+      word: tci,
+      display: `${priorityNames[pri]} (${pri})`,
+    });
+    addField(node, f.vlanDei, source, start, 2, dei === 1, {
+      word: tci,
+      wordBits: 16,
+      display: dei ? 'Eligible' : 'Ineligible',
+    });
     addField(node, f.vlanId, source, start, 2, id, { word: tci });
     addField(node, f.vlanType, source, start + 2, 2, type, { display: etherTypeDisplay(type) });
   }
@@ -139,7 +195,12 @@ export function dissectVlan(ctx: PacketContext, source: number, start: number, e
 }
 
 /** 802.1ad service tag (0x88a8): Wireshark's ieee8021ad, then the inner ethertype. */
-export function dissectIeee8021ad(ctx: PacketContext, source: number, start: number, end: number): void {
+export function dissectIeee8021ad(
+  ctx: PacketContext,
+  source: number,
+  start: number,
+  end: number,
+): void {
   const b = ctx.sources[source]!.bytes;
   ctx.protocols.push('ieee8021ad');
   if (end - start < 4) {

@@ -67,7 +67,14 @@ export class FragmentTable {
    * Adds one fragment; returns the whole datagram when this fragment completes it.
    * `data` is copied (it may be a view into a reader buffer).
    */
-  add(key: string, frame: number, timeNs: bigint, offset: number, data: Uint8Array, more: boolean): Reassembled | undefined {
+  add(
+    key: string,
+    frame: number,
+    timeNs: bigint,
+    offset: number,
+    data: Uint8Array,
+    more: boolean,
+  ): Reassembled | undefined {
     this.lastFrame = Math.max(this.lastFrame, frame);
     this.expire(timeNs);
     let p = this.pending.get(key);

@@ -11,11 +11,29 @@ function fragmentFields(prefix: string, what: string) {
   return defineFields({
     // Wireshark 4.0 registers ip.fragments as FT_BYTES (-T fields prints the reassembled
     // bytes) and ipv6.fragments as FT_NONE (prints "1").
-    fragments: { name: `${prefix}.fragments`, label: `${what} Fragments`, type: prefix === 'ip' ? 'FT_BYTES' : 'FT_NONE' },
+    fragments: {
+      name: `${prefix}.fragments`,
+      label: `${what} Fragments`,
+      type: prefix === 'ip' ? 'FT_BYTES' : 'FT_NONE',
+    },
     fragment: { name: `${prefix}.fragment`, label: `${what} Fragment`, type: 'FT_FRAMENUM' },
-    count: { name: `${prefix}.fragment.count`, label: 'Fragment count', type: 'FT_UINT32', base: 'BASE_DEC' },
-    length: { name: `${prefix}.reassembled.length`, label: `Reassembled ${what} length`, type: 'FT_UINT32', base: 'BASE_DEC' },
-    data: { name: `${prefix}.reassembled.data`, label: `Reassembled ${what} data`, type: 'FT_BYTES' },
+    count: {
+      name: `${prefix}.fragment.count`,
+      label: 'Fragment count',
+      type: 'FT_UINT32',
+      base: 'BASE_DEC',
+    },
+    length: {
+      name: `${prefix}.reassembled.length`,
+      label: `Reassembled ${what} length`,
+      type: 'FT_UINT32',
+      base: 'BASE_DEC',
+    },
+    data: {
+      name: `${prefix}.reassembled.data`,
+      label: `Reassembled ${what} data`,
+      type: 'FT_BYTES',
+    },
   } satisfies Record<string, FieldDef>);
 }
 const byPrefix = { ip: fragmentFields('ip', 'IPv4'), ipv6: fragmentFields('ipv6', 'IPv6') };
@@ -25,19 +43,20 @@ const dataFields = defineFields({
 });
 
 /** prefix: "ip" or "ipv6"; what: "IPv4" or "IPv6"; source: the reassembled data source. */
-export function addFragmentTree(parent: FieldNode | null, prefix: 'ip' | 'ipv6', what: string, r: Reassembled, source: number): void {
+export function addFragmentTree(
+  parent: FieldNode | null,
+  prefix: 'ip' | 'ipv6',
+  what: string,
+  r: Reassembled,
+  source: number,
+): void {
   if (!parent) return;
   const d = byPrefix[prefix];
   const list = r.fragments.map((f) => `#${f.frame}(${f.data.length})`).join(', ');
-  const top = addField(
-    parent,
-    d.fragments,
-    source,
-    0,
-    r.bytes.length,
-    r.bytes,
-    { label: `${r.fragments.length} ${what} Fragments (${r.bytes.length} bytes): ${list}`, generated: true },
-  );
+  const top = addField(parent, d.fragments, source, 0, r.bytes.length, r.bytes, {
+    label: `${r.fragments.length} ${what} Fragments (${r.bytes.length} bytes): ${list}`,
+    generated: true,
+  });
   for (const f of r.fragments) {
     addField(top, d.fragment, source, f.offset, f.data.length, f.frame, {
       label: `Frame: ${f.frame}, payload: ${f.offset}-${f.offset + f.data.length - 1} (${f.data.length} bytes)`,
@@ -58,9 +77,23 @@ export function addFragmentTree(parent: FieldNode | null, prefix: 'ip' | 'ipv6',
 }
 
 /** Wireshark's "Data (N bytes)" for a payload nobody decodes (non-final fragments). */
-export function addDataItem(ctxTree: FieldNode[] | null, source: number, start: number, length: number, bytes: Uint8Array): void {
+export function addDataItem(
+  ctxTree: FieldNode[] | null,
+  source: number,
+  start: number,
+  length: number,
+  bytes: Uint8Array,
+): void {
   if (ctxTree === null) return;
-  const node: FieldNode = { name: 'data', label: `Data (${length} bytes)`, source, start, length, show: `Data (${length} bytes)`, children: [] };
+  const node: FieldNode = {
+    name: 'data',
+    label: `Data (${length} bytes)`,
+    source,
+    start,
+    length,
+    show: `Data (${length} bytes)`,
+    children: [],
+  };
   ctxTree.push(node);
   addField(node, dataFields.data, source, start, length, bytes.subarray(start, start + length));
   addField(node, dataFields.len, source, start, 0, length, { generated: true });

@@ -186,7 +186,13 @@ export class FrameDissector {
     });
     if (record.timeUnknown) {
       // Simple Packet Blocks carry no time: tshark shows none (empty frame.time_epoch).
-      frame.children?.push({ name: '', label: 'Arrival Time: unknown (no timestamp in the record)', source: 0, start: 0, length: 0 });
+      frame.children?.push({
+        name: '',
+        label: 'Arrival Time: unknown (no timestamp in the record)',
+        source: 0,
+        start: 0,
+        length: 0,
+      });
     } else {
       addField(frame, F.time, 0, 0, 0, absoluteTimeText(record.timeNs));
       const epoch = secondsText(record.timeNs);

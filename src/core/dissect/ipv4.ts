@@ -18,22 +18,62 @@ import { addProtocol, markMalformed, moduleState, type PacketContext } from './p
 import { ipProtoTable } from './registry';
 
 const f = defineFields({
-  version: { name: 'ip.version', label: 'Version', type: 'FT_UINT8', base: 'BASE_DEC', bitmask: 0xf0 },
-  hdrLen: { name: 'ip.hdr_len', label: 'Header Length', type: 'FT_UINT8', base: 'BASE_DEC', bitmask: 0x0f },
-  dsfield: { name: 'ip.dsfield', label: 'Differentiated Services Field', type: 'FT_UINT8', base: 'BASE_HEX' },
-  dscp: { name: 'ip.dsfield.dscp', label: 'Differentiated Services Codepoint', type: 'FT_UINT8', base: 'BASE_DEC', bitmask: 0xfc },
-  ecn: { name: 'ip.dsfield.ecn', label: 'Explicit Congestion Notification', type: 'FT_UINT8', base: 'BASE_DEC', bitmask: 0x03 },
+  version: {
+    name: 'ip.version',
+    label: 'Version',
+    type: 'FT_UINT8',
+    base: 'BASE_DEC',
+    bitmask: 0xf0,
+  },
+  hdrLen: {
+    name: 'ip.hdr_len',
+    label: 'Header Length',
+    type: 'FT_UINT8',
+    base: 'BASE_DEC',
+    bitmask: 0x0f,
+  },
+  dsfield: {
+    name: 'ip.dsfield',
+    label: 'Differentiated Services Field',
+    type: 'FT_UINT8',
+    base: 'BASE_HEX',
+  },
+  dscp: {
+    name: 'ip.dsfield.dscp',
+    label: 'Differentiated Services Codepoint',
+    type: 'FT_UINT8',
+    base: 'BASE_DEC',
+    bitmask: 0xfc,
+  },
+  ecn: {
+    name: 'ip.dsfield.ecn',
+    label: 'Explicit Congestion Notification',
+    type: 'FT_UINT8',
+    base: 'BASE_DEC',
+    bitmask: 0x03,
+  },
   len: { name: 'ip.len', label: 'Total Length', type: 'FT_UINT16', base: 'BASE_DEC' },
   id: { name: 'ip.id', label: 'Identification', type: 'FT_UINT16', base: 'BASE_HEX_DEC' },
   flags: { name: 'ip.flags', label: 'Flags', type: 'FT_UINT8', base: 'BASE_HEX', bitmask: 0xe0 },
   rb: { name: 'ip.flags.rb', label: 'Reserved bit', type: 'FT_BOOLEAN', bitmask: 0x80 },
   df: { name: 'ip.flags.df', label: "Don't fragment", type: 'FT_BOOLEAN', bitmask: 0x40 },
   mf: { name: 'ip.flags.mf', label: 'More fragments', type: 'FT_BOOLEAN', bitmask: 0x20 },
-  fragOffset: { name: 'ip.frag_offset', label: 'Fragment Offset', type: 'FT_UINT16', base: 'BASE_DEC', bitmask: 0x1fff },
+  fragOffset: {
+    name: 'ip.frag_offset',
+    label: 'Fragment Offset',
+    type: 'FT_UINT16',
+    base: 'BASE_DEC',
+    bitmask: 0x1fff,
+  },
   ttl: { name: 'ip.ttl', label: 'Time to Live', type: 'FT_UINT8', base: 'BASE_DEC' },
   proto: { name: 'ip.proto', label: 'Protocol', type: 'FT_UINT8', base: 'BASE_DEC' },
   checksum: { name: 'ip.checksum', label: 'Header Checksum', type: 'FT_UINT16', base: 'BASE_HEX' },
-  checksumStatus: { name: 'ip.checksum.status', label: 'Header checksum status', type: 'FT_UINT8', base: 'BASE_NONE' },
+  checksumStatus: {
+    name: 'ip.checksum.status',
+    label: 'Header checksum status',
+    type: 'FT_UINT8',
+    base: 'BASE_NONE',
+  },
   src: { name: 'ip.src', label: 'Source Address', type: 'FT_IPv4' },
   dst: { name: 'ip.dst', label: 'Destination Address', type: 'FT_IPv4' },
   addr: { name: 'ip.addr', label: 'Source or Destination Address', type: 'FT_IPv4' },
@@ -50,24 +90,44 @@ function ipv4Defrag(ctx: PacketContext): FragmentTable {
   return moduleState(ctx.state, 'ipv4.defrag', () => new FragmentTable());
 }
 
-function addHeaderFields(node: FieldNode, b: Uint8Array, source: number, s: number, hdrLen: number, totalLen: number): void {
+function addHeaderFields(
+  node: FieldNode,
+  b: Uint8Array,
+  source: number,
+  s: number,
+  hdrLen: number,
+  totalLen: number,
+): void {
   const vihl = b[s] as number;
   addField(node, f.version, source, s, 1, vihl >> 4, { word: vihl });
-  addField(node, f.hdrLen, source, s, 1, hdrLen, { word: vihl, display: `${hdrLen} bytes (${vihl & 15})` });
+  addField(node, f.hdrLen, source, s, 1, hdrLen, {
+    word: vihl,
+    display: `${hdrLen} bytes (${vihl & 15})`,
+  });
   const ds = b[s + 1] as number;
   const dscp = ds >> 2;
   const ecn = ds & 3;
   const dsNode = addField(node, f.dsfield, source, s + 1, 1, ds, {
     display: `0x${hex2(ds)} (DSCP: ${dscpShort.get(dscp) ?? 'Unknown'}, ECN: ${ecnShort[ecn]})`,
   });
-  addField(dsNode, f.dscp, source, s + 1, 1, dscp, { word: ds, display: `${dscpLong.get(dscp) ?? 'Unknown'} (${dscp})` });
+  addField(dsNode, f.dscp, source, s + 1, 1, dscp, {
+    word: ds,
+    display: `${dscpLong.get(dscp) ?? 'Unknown'} (${dscp})`,
+  });
   addField(dsNode, f.ecn, source, s + 1, 1, ecn, { word: ds, display: `${ecnLong[ecn]} (${ecn})` });
   addField(node, f.len, source, s + 2, 2, totalLen);
   const id = u16(b, s + 4);
-  addField(node, f.id, source, s + 4, 2, id, { show: `0x${hex4(id)}`, display: `0x${hex4(id)} (${id})` });
+  addField(node, f.id, source, s + 4, 2, id, {
+    show: `0x${hex4(id)}`,
+    display: `0x${hex4(id)} (${id})`,
+  });
   const fw = u16(b, s + 6);
   const flags = fw >> 13;
-  const names = [flags & 4 ? 'Reserved bit' : '', flags & 2 ? "Don't fragment" : '', flags & 1 ? 'More fragments' : '']
+  const names = [
+    flags & 4 ? 'Reserved bit' : '',
+    flags & 2 ? "Don't fragment" : '',
+    flags & 1 ? 'More fragments' : '',
+  ]
     .filter((x) => x !== '')
     .join(', ');
   const flagsNode = addField(node, f.flags, source, s + 6, 1, flags, {
@@ -77,9 +137,21 @@ function addHeaderFields(node: FieldNode, b: Uint8Array, source: number, s: numb
     show: `0x${hex2(flags)}`,
   });
   const setText = (v: number): string => (v ? 'Set' : 'Not set');
-  addField(flagsNode, f.rb, source, s + 6, 1, (flags & 4) !== 0, { word: fw >> 8, wordBits: 8, display: setText(flags & 4) });
-  addField(flagsNode, f.df, source, s + 6, 1, (flags & 2) !== 0, { word: fw >> 8, wordBits: 8, display: setText(flags & 2) });
-  addField(flagsNode, f.mf, source, s + 6, 1, (flags & 1) !== 0, { word: fw >> 8, wordBits: 8, display: setText(flags & 1) });
+  addField(flagsNode, f.rb, source, s + 6, 1, (flags & 4) !== 0, {
+    word: fw >> 8,
+    wordBits: 8,
+    display: setText(flags & 4),
+  });
+  addField(flagsNode, f.df, source, s + 6, 1, (flags & 2) !== 0, {
+    word: fw >> 8,
+    wordBits: 8,
+    display: setText(flags & 2),
+  });
+  addField(flagsNode, f.mf, source, s + 6, 1, (flags & 1) !== 0, {
+    word: fw >> 8,
+    wordBits: 8,
+    display: setText(flags & 1),
+  });
   const off = fw & 0x1fff;
   // -T fields prints the 8-byte units, the tree the byte offset.
   addField(node, f.fragOffset, source, s + 6, 2, off, { word: fw, display: String(off * 8) });
@@ -87,8 +159,13 @@ function addHeaderFields(node: FieldNode, b: Uint8Array, source: number, s: numb
   const proto = b[s + 9] as number;
   addField(node, f.proto, source, s + 9, 1, proto, { display: ipProtoDisplay(proto) });
   const ck = u16(b, s + 10);
-  addField(node, f.checksum, source, s + 10, 2, ck, { display: `0x${hex4(ck)} [validation disabled]` });
-  addField(node, f.checksumStatus, source, s + 10, 0, 2, { display: 'Unverified', generated: true });
+  addField(node, f.checksum, source, s + 10, 2, ck, {
+    display: `0x${hex4(ck)} [validation disabled]`,
+  });
+  addField(node, f.checksumStatus, source, s + 10, 0, 2, {
+    display: 'Unverified',
+    generated: true,
+  });
   const src = ipv4Text(b, s + 12);
   const dst = ipv4Text(b, s + 16);
   addField(node, f.src, source, s + 12, 4, src);
@@ -101,7 +178,10 @@ function addHeaderFields(node: FieldNode, b: Uint8Array, source: number, s: numb
   addField(node, f.host, source, s + 16, 4, dst, { hidden: true });
   if (hdrLen > 20) {
     const opts = b.subarray(s + 20, s + hdrLen);
-    addField(node, f.options, source, s + 20, hdrLen - 20, opts, { label: `Options: (${hdrLen - 20} bytes)`, show: toHex(opts) });
+    addField(node, f.options, source, s + 20, hdrLen - 20, opts, {
+      label: `Options: (${hdrLen - 20} bytes)`,
+      show: toHex(opts),
+    });
   }
 }
 
@@ -111,7 +191,14 @@ export function dissectIpv4(ctx: PacketContext, source: number, start: number, e
   ctx.column.protocol = 'IPv4';
   const available = end - start;
   if (available < 20 || (b[start] as number) >> 4 !== 4) {
-    const node = addProtocol(ctx, 'ip', 'Internet Protocol Version 4', source, start, Math.max(0, available));
+    const node = addProtocol(
+      ctx,
+      'ip',
+      'Internet Protocol Version 4',
+      source,
+      start,
+      Math.max(0, available),
+    );
     if (available >= 1 && (b[start] as number) >> 4 !== 4) {
       addExpert(node, 'error', 'Bogus IPv4 version');
       return;
@@ -121,11 +208,24 @@ export function dissectIpv4(ctx: PacketContext, source: number, start: number, e
   }
   const hdrLen = ((b[start] as number) & 15) * 4;
   let totalLen = u16(b, start + 2);
-  const node = ctx.tree === null ? null : addProtocol(ctx, 'ip', 'Internet Protocol Version 4', source, start, Math.min(hdrLen, available));
+  const node =
+    ctx.tree === null
+      ? null
+      : addProtocol(
+          ctx,
+          'ip',
+          'Internet Protocol Version 4',
+          source,
+          start,
+          Math.min(hdrLen, available),
+        );
   if (hdrLen < 20) {
     if (node) {
       addField(node, f.version, source, start, 1, 4, { word: b[start] as number });
-      addField(node, f.hdrLen, source, start, 1, hdrLen, { word: b[start] as number, display: `${hdrLen} bytes (${hdrLen / 4})` });
+      addField(node, f.hdrLen, source, start, 1, hdrLen, {
+        word: b[start] as number,
+        display: `${hdrLen} bytes (${hdrLen / 4})`,
+      });
       addExpert(node, 'error', `Bogus IP header length (${hdrLen}, must be at least 20)`);
     }
     return;
@@ -145,7 +245,8 @@ export function dissectIpv4(ctx: PacketContext, source: number, start: number, e
   let ipEnd = start + totalLen;
   if (ipEnd > end) {
     // Cut by the snap length is not an error (tshark: "Packet size limited during capture").
-    if (!snapTruncated(ctx, source)) addExpert(node, 'error', `IPv4 total length exceeds packet length (${available} bytes)`);
+    if (!snapTruncated(ctx, source))
+      addExpert(node, 'error', `IPv4 total length exceeds packet length (${available} bytes)`);
     markIpPayloadCut(ctx);
     ipEnd = end;
   }
@@ -173,7 +274,14 @@ export function dissectIpv4(ctx: PacketContext, source: number, start: number, e
   let whole;
   if (table.isRevisit(ctx.meta.frame)) whole = table.completedIn(ctx.meta.frame, key);
   else if (start + totalLen <= end) {
-    whole = table.add(key, ctx.meta.frame, ctx.meta.timeNs, fragOff, b.subarray(payloadStart, ipEnd), more);
+    whole = table.add(
+      key,
+      ctx.meta.frame,
+      ctx.meta.timeNs,
+      fragOff,
+      b.subarray(payloadStart, ipEnd),
+      more,
+    );
   }
   if (whole === undefined) {
     ctx.protocols.push('data');
@@ -197,7 +305,13 @@ export function snapTruncated(ctx: PacketContext, source: number): boolean {
 }
 
 /** Hands an IP payload to the transport registered for its protocol number. */
-export function dispatchIpProto(ctx: PacketContext, proto: number, source: number, start: number, end: number): void {
+export function dispatchIpProto(
+  ctx: PacketContext,
+  proto: number,
+  source: number,
+  start: number,
+  end: number,
+): void {
   const next = ipProtoTable.get(proto);
   if (next === undefined) {
     ctx.protocols.push('data');

@@ -19,13 +19,49 @@ import { markIpPayloadCut } from './ipPayloadCut';
 import { addProtocol, markMalformed, moduleState, type PacketContext } from './packetContext';
 
 const f = defineFields({
-  version: { name: 'ipv6.version', label: 'Version', type: 'FT_UINT8', base: 'BASE_DEC', bitmask: 0xf0 },
+  version: {
+    name: 'ipv6.version',
+    label: 'Version',
+    type: 'FT_UINT8',
+    base: 'BASE_DEC',
+    bitmask: 0xf0,
+  },
   // Wireshark also adds a hidden ip.version to IPv6, so `ip.version == 6` filters work.
-  ipVersion: { name: 'ip.version', label: 'Version', type: 'FT_UINT8', base: 'BASE_DEC', bitmask: 0xf0 },
-  dscp: { name: 'ipv6.tclass.dscp', label: 'Differentiated Services Codepoint', type: 'FT_UINT32', base: 'BASE_DEC', bitmask: 0x0fc00000 },
-  ecn: { name: 'ipv6.tclass.ecn', label: 'Explicit Congestion Notification', type: 'FT_UINT32', base: 'BASE_DEC', bitmask: 0x00300000 },
-  tclass: { name: 'ipv6.tclass', label: 'Traffic Class', type: 'FT_UINT32', base: 'BASE_HEX', bitmask: 0x0ff00000 },
-  flow: { name: 'ipv6.flow', label: 'Flow Label', type: 'FT_UINT24', base: 'BASE_HEX', bitmask: 0xfffff },
+  ipVersion: {
+    name: 'ip.version',
+    label: 'Version',
+    type: 'FT_UINT8',
+    base: 'BASE_DEC',
+    bitmask: 0xf0,
+  },
+  dscp: {
+    name: 'ipv6.tclass.dscp',
+    label: 'Differentiated Services Codepoint',
+    type: 'FT_UINT32',
+    base: 'BASE_DEC',
+    bitmask: 0x0fc00000,
+  },
+  ecn: {
+    name: 'ipv6.tclass.ecn',
+    label: 'Explicit Congestion Notification',
+    type: 'FT_UINT32',
+    base: 'BASE_DEC',
+    bitmask: 0x00300000,
+  },
+  tclass: {
+    name: 'ipv6.tclass',
+    label: 'Traffic Class',
+    type: 'FT_UINT32',
+    base: 'BASE_HEX',
+    bitmask: 0x0ff00000,
+  },
+  flow: {
+    name: 'ipv6.flow',
+    label: 'Flow Label',
+    type: 'FT_UINT24',
+    base: 'BASE_HEX',
+    bitmask: 0xfffff,
+  },
   plen: { name: 'ipv6.plen', label: 'Payload Length', type: 'FT_UINT16', base: 'BASE_DEC' },
   nxt: { name: 'ipv6.nxt', label: 'Next Header', type: 'FT_UINT8', base: 'BASE_DEC' },
   hlim: { name: 'ipv6.hlim', label: 'Hop Limit', type: 'FT_UINT8', base: 'BASE_DEC' },
@@ -36,11 +72,38 @@ const f = defineFields({
   dstHost: { name: 'ipv6.dst_host', label: 'Destination Host', type: 'FT_STRING' },
   host: { name: 'ipv6.host', label: 'Source or Destination Host', type: 'FT_STRING' },
   fragNxt: { name: 'ipv6.fraghdr.nxt', label: 'Next header', type: 'FT_UINT8', base: 'BASE_DEC' },
-  fragRes: { name: 'ipv6.fraghdr.reserved_octet', label: 'Reserved octet', type: 'FT_UINT8', base: 'BASE_HEX' },
-  fragOffset: { name: 'ipv6.fraghdr.offset', label: 'Offset', type: 'FT_UINT16', base: 'BASE_DEC', bitmask: 0xfff8 },
-  fragResBits: { name: 'ipv6.fraghdr.reserved_bits', label: 'Reserved bits', type: 'FT_UINT16', base: 'BASE_DEC', bitmask: 0x6 },
-  fragMore: { name: 'ipv6.fraghdr.more', label: 'More Fragments', type: 'FT_BOOLEAN', bitmask: 0x1 },
-  fragIdent: { name: 'ipv6.fraghdr.ident', label: 'Identification', type: 'FT_UINT32', base: 'BASE_HEX' },
+  fragRes: {
+    name: 'ipv6.fraghdr.reserved_octet',
+    label: 'Reserved octet',
+    type: 'FT_UINT8',
+    base: 'BASE_HEX',
+  },
+  fragOffset: {
+    name: 'ipv6.fraghdr.offset',
+    label: 'Offset',
+    type: 'FT_UINT16',
+    base: 'BASE_DEC',
+    bitmask: 0xfff8,
+  },
+  fragResBits: {
+    name: 'ipv6.fraghdr.reserved_bits',
+    label: 'Reserved bits',
+    type: 'FT_UINT16',
+    base: 'BASE_DEC',
+    bitmask: 0x6,
+  },
+  fragMore: {
+    name: 'ipv6.fraghdr.more',
+    label: 'More Fragments',
+    type: 'FT_BOOLEAN',
+    bitmask: 0x1,
+  },
+  fragIdent: {
+    name: 'ipv6.fraghdr.ident',
+    label: 'Identification',
+    type: 'FT_UINT32',
+    base: 'BASE_HEX',
+  },
   ahNxt: { name: 'ah.next_header', label: 'Next header', type: 'FT_UINT8', base: 'BASE_DEC' },
   ahLen: { name: 'ah.length', label: 'Length', type: 'FT_UINT8', base: 'BASE_DEC' },
   ahSpi: { name: 'ah.spi', label: 'AH SPI', type: 'FT_UINT32', base: 'BASE_HEX' },
@@ -62,7 +125,12 @@ const extFields = new Map([
 ]);
 const routingFields = defineFields({
   type: { name: 'ipv6.routing.type', label: 'Type', type: 'FT_UINT8', base: 'BASE_DEC' },
-  segleft: { name: 'ipv6.routing.segleft', label: 'Segments Left', type: 'FT_UINT8', base: 'BASE_DEC' },
+  segleft: {
+    name: 'ipv6.routing.segleft',
+    label: 'Segments Left',
+    type: 'FT_UINT8',
+    base: 'BASE_DEC',
+  },
 });
 
 /** Extension headers with the generic (next header, length in 8-octet units) layout. */
@@ -97,12 +165,21 @@ function addFixedHeader(node: FieldNode, b: Uint8Array, source: number, s: numbe
     word: w,
     display: `0x${tc.toString(16).padStart(2, '0')} (DSCP: ${dscpShort.get(dscp) ?? 'Unknown'}, ECN: ${ecnShort[ecn]})`,
   });
-  addField(tcNode, f.dscp, source, s, 4, dscp, { word: w, display: `${dscpLong.get(dscp) ?? 'Unknown'} (${dscp})` });
+  addField(tcNode, f.dscp, source, s, 4, dscp, {
+    word: w,
+    display: `${dscpLong.get(dscp) ?? 'Unknown'} (${dscp})`,
+  });
   addField(tcNode, f.ecn, source, s, 4, ecn, { word: w, display: `${ecnLong[ecn]} (${ecn})` });
   const flow = w & 0xfffff;
-  addField(node, f.flow, source, s + 1, 3, flow, { word: w & 0xffffff, wordBits: 24, display: `0x${flow.toString(16).padStart(5, '0')}` });
+  addField(node, f.flow, source, s + 1, 3, flow, {
+    word: w & 0xffffff,
+    wordBits: 24,
+    display: `0x${flow.toString(16).padStart(5, '0')}`,
+  });
   addField(node, f.plen, source, s + 4, 2, u16(b, s + 4));
-  addField(node, f.nxt, source, s + 6, 1, b[s + 6] as number, { display: ipProtoDisplay(b[s + 6] as number) });
+  addField(node, f.nxt, source, s + 6, 1, b[s + 6] as number, {
+    display: ipProtoDisplay(b[s + 6] as number),
+  });
   addField(node, f.hlim, source, s + 7, 1, b[s + 7] as number);
   const src = ipv6Text(b, s + 8);
   const dst = ipv6Text(b, s + 24);
@@ -122,8 +199,22 @@ export function dissectIpv6(ctx: PacketContext, source: number, start: number, e
   ctx.column.protocol = 'IPv6';
   const available = end - start;
   if (available < 40) {
-    const node = addProtocol(ctx, 'ipv6', 'Internet Protocol Version 6', source, start, Math.max(0, available));
-    markMalformed(ctx, node, 'IPv6', `Invalid IPv6 header (${available} bytes, need exactly 40)`, source, start);
+    const node = addProtocol(
+      ctx,
+      'ipv6',
+      'Internet Protocol Version 6',
+      source,
+      start,
+      Math.max(0, available),
+    );
+    markMalformed(
+      ctx,
+      node,
+      'IPv6',
+      `Invalid IPv6 header (${available} bytes, need exactly 40)`,
+      source,
+      start,
+    );
     return;
   }
   if ((b[start] as number) >> 4 !== 6) {
@@ -134,7 +225,14 @@ export function dissectIpv6(ctx: PacketContext, source: number, start: number, e
   const node =
     ctx.tree === null
       ? null
-      : addProtocol(ctx, 'ipv6', `Internet Protocol Version 6, Src: ${ipv6Text(b, start + 8)}, Dst: ${ipv6Text(b, start + 24)}`, source, start, 40);
+      : addProtocol(
+          ctx,
+          'ipv6',
+          `Internet Protocol Version 6, Src: ${ipv6Text(b, start + 8)}, Dst: ${ipv6Text(b, start + 24)}`,
+          source,
+          start,
+          40,
+        );
   if (node) addFixedHeader(node, b, source, start);
   ctx.net.ipVersion = 6;
   ctx.net.src = { source, start: start + 8, length: 16 };
@@ -143,7 +241,12 @@ export function dissectIpv6(ctx: PacketContext, source: number, start: number, e
   let ipEnd = start + 40 + plen;
   if (plen === 0) ipEnd = end; // jumbogram or TSO: Wireshark takes the frame's length
   if (ipEnd > end) {
-    if (!snapTruncated(ctx, source)) addExpert(node, 'error', `IPv6 payload length exceeds framing length (${available - 40} bytes)`);
+    if (!snapTruncated(ctx, source))
+      addExpert(
+        node,
+        'error',
+        `IPv6 payload length exceeds framing length (${available - 40} bytes)`,
+      );
     markIpPayloadCut(ctx);
     ipEnd = end;
   }
@@ -177,11 +280,24 @@ export function dissectIpv6(ctx: PacketContext, source: number, start: number, e
   dispatchIpProto(ctx, nxt, source, at, ipEnd);
 }
 
-function malformedExt(ctx: PacketContext, node: FieldNode | null, source: number, at: number): void {
+function malformedExt(
+  ctx: PacketContext,
+  node: FieldNode | null,
+  source: number,
+  at: number,
+): void {
   markMalformed(ctx, node, 'IPv6', 'IPv6 extension header truncated', source, at);
 }
 
-function addExtensionItem(node: FieldNode, b: Uint8Array, source: number, at: number, len: number, type: number, ext: [string, string]): void {
+function addExtensionItem(
+  node: FieldNode,
+  b: Uint8Array,
+  source: number,
+  at: number,
+  len: number,
+  type: number,
+  ext: [string, string],
+): void {
   const prefix = ext[0];
   let title = ext[1];
   if (type === 43) title += ` (${routingTypes.get(b[at + 2] as number) ?? 'Unknown'})`;
@@ -210,14 +326,32 @@ function addAhItem(node: FieldNode, b: Uint8Array, source: number, at: number, l
   const item = addText(node, 'Authentication Header', source, at, len);
   if (!item) return;
   item.name = 'ah';
-  addField(item, f.ahNxt, source, at, 1, b[at] as number, { display: ipProtoDisplay(b[at] as number) });
-  addField(item, f.ahLen, source, at + 1, 1, b[at + 1] as number, { display: `${b[at + 1]} (${len} bytes)` });
-  addField(item, f.ahSpi, source, at + 4, 4, u32(b, at + 4), { display: `0x${u32(b, at + 4).toString(16).padStart(8, '0')}` });
+  addField(item, f.ahNxt, source, at, 1, b[at] as number, {
+    display: ipProtoDisplay(b[at] as number),
+  });
+  addField(item, f.ahLen, source, at + 1, 1, b[at + 1] as number, {
+    display: `${b[at + 1]} (${len} bytes)`,
+  });
+  addField(item, f.ahSpi, source, at + 4, 4, u32(b, at + 4), {
+    display: `0x${u32(b, at + 4)
+      .toString(16)
+      .padStart(8, '0')}`,
+  });
   addField(item, f.ahSeq, source, at + 8, 4, u32(b, at + 8));
-  if (len > 12) addField(item, f.ahIcv, source, at + 12, len - 12, b.subarray(at + 12, at + len), { show: toHex(b.subarray(at + 12, at + len)) });
+  if (len > 12)
+    addField(item, f.ahIcv, source, at + 12, len - 12, b.subarray(at + 12, at + len), {
+      show: toHex(b.subarray(at + 12, at + len)),
+    });
 }
 
-function dissectFragment(ctx: PacketContext, node: FieldNode | null, source: number, ipStart: number, at: number, ipEnd: number): void {
+function dissectFragment(
+  ctx: PacketContext,
+  node: FieldNode | null,
+  source: number,
+  ipStart: number,
+  at: number,
+  ipEnd: number,
+): void {
   const b = ctx.sources[source]!.bytes;
   const nxt = b[at] as number;
   const ow = u16(b, at + 2);
@@ -231,9 +365,16 @@ function dissectFragment(ctx: PacketContext, node: FieldNode | null, source: num
       item.name = 'ipv6.fraghdr';
       addField(item, f.fragNxt, source, at, 1, nxt, { display: ipProtoDisplay(nxt) });
       addField(item, f.fragRes, source, at + 1, 1, b[at + 1] as number);
-      addField(item, f.fragOffset, source, at + 2, 2, offset >> 3, { word: ow, display: `${offset >> 3} (${offset} bytes)` });
+      addField(item, f.fragOffset, source, at + 2, 2, offset >> 3, {
+        word: ow,
+        display: `${offset >> 3} (${offset} bytes)`,
+      });
       addField(item, f.fragResBits, source, at + 2, 2, (ow >> 1) & 3, { word: ow });
-      addField(item, f.fragMore, source, at + 2, 2, more, { word: ow, wordBits: 16, display: more ? 'Yes' : 'No' });
+      addField(item, f.fragMore, source, at + 2, 2, more, {
+        word: ow,
+        wordBits: 16,
+        display: more ? 'Yes' : 'No',
+      });
       addField(item, f.fragIdent, source, at + 4, 4, ident, { display: identHex, show: identHex });
     }
   }
@@ -248,7 +389,14 @@ function dissectFragment(ctx: PacketContext, node: FieldNode | null, source: num
   let whole;
   if (table.isRevisit(ctx.meta.frame)) whole = table.completedIn(ctx.meta.frame, key);
   else if (ipStart + 40 + u16(b, ipStart + 4) <= ipEnd) {
-    whole = table.add(key, ctx.meta.frame, ctx.meta.timeNs, offset, b.subarray(dataStart, ipEnd), more);
+    whole = table.add(
+      key,
+      ctx.meta.frame,
+      ctx.meta.timeNs,
+      offset,
+      b.subarray(dataStart, ipEnd),
+      more,
+    );
   }
   if (whole === undefined) {
     ctx.protocols.push('data');

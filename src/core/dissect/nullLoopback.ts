@@ -29,7 +29,13 @@ function swap32(v: number): number {
   return (((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24)) >>> 0;
 }
 
-function dissectFamily(ctx: PacketContext, source: number, start: number, end: number, family: number): void {
+function dissectFamily(
+  ctx: PacketContext,
+  source: number,
+  start: number,
+  end: number,
+  family: number,
+): void {
   const node = addProtocol(ctx, 'null', 'Null/Loopback', source, start, 4);
   if (family > 1500) {
     // An ethertype in the header (seen from some PPP-over-loopback captures).
@@ -37,7 +43,9 @@ function dissectFamily(ctx: PacketContext, source: number, start: number, end: n
     return;
   }
   if (node) {
-    addField(node, familyField, source, start, 4, family, { display: `${familyNames.get(family) ?? 'Unknown'} (${family})` });
+    addField(node, familyField, source, start, 4, family, {
+      display: `${familyNames.get(family) ?? 'Unknown'} (${family})`,
+    });
   }
   const next = nullFamilyTable.get(family);
   if (next === undefined) {

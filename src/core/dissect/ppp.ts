@@ -27,7 +27,14 @@ export function dissectPpp(ctx: PacketContext, source: number, start: number, en
   ctx.protocols.push('ppp');
   const framed = end - start >= 1 && b[start] === 0xff;
   const hdr = framed ? 4 : 2;
-  const node = addProtocol(ctx, 'ppp', 'Point-to-Point Protocol', source, start, Math.min(hdr, end - start));
+  const node = addProtocol(
+    ctx,
+    'ppp',
+    'Point-to-Point Protocol',
+    source,
+    start,
+    Math.min(hdr, end - start),
+  );
   if (end - start < hdr) {
     markMalformed(ctx, node, 'PPP', 'PPP header truncated', source, start);
     return;
@@ -40,7 +47,9 @@ export function dissectPpp(ctx: PacketContext, source: number, start: number, en
       addField(node, f.control, source, start + 1, 1, b[start + 1] as number);
     }
     const name = known?.[0] ?? 'Unknown';
-    addField(node, f.protocol, source, start + hdr - 2, 2, proto, { display: `${name} (0x${proto.toString(16).padStart(4, '0')})` });
+    addField(node, f.protocol, source, start + hdr - 2, 2, proto, {
+      display: `${name} (0x${proto.toString(16).padStart(4, '0')})`,
+    });
   }
   const next = known === undefined ? undefined : etherTypeTable.get(known[1]);
   if (next === undefined) {

@@ -11,7 +11,9 @@ export function dissectRaw(ctx: PacketContext, source: number, start: number, en
   addProtocol(ctx, 'raw', 'Raw packet data', source, start, end - start);
   if (end <= start) return;
   const version = (ctx.sources[source]!.bytes[start] as number) >> 4;
-  const next = etherTypeTable.get(version === 6 ? EtherType.IPV6 : version === 4 ? EtherType.IPV4 : -1);
+  const next = etherTypeTable.get(
+    version === 6 ? EtherType.IPV6 : version === 4 ? EtherType.IPV4 : -1,
+  );
   if (next === undefined) {
     ctx.protocols.push('data');
     return;
@@ -19,10 +21,20 @@ export function dissectRaw(ctx: PacketContext, source: number, start: number, en
   next(ctx, source, start, end);
 }
 
-export function dissectRawIpv4(ctx: PacketContext, source: number, start: number, end: number): void {
+export function dissectRawIpv4(
+  ctx: PacketContext,
+  source: number,
+  start: number,
+  end: number,
+): void {
   etherTypeTable.get(EtherType.IPV4)?.(ctx, source, start, end);
 }
 
-export function dissectRawIpv6(ctx: PacketContext, source: number, start: number, end: number): void {
+export function dissectRawIpv6(
+  ctx: PacketContext,
+  source: number,
+  start: number,
+  end: number,
+): void {
   etherTypeTable.get(EtherType.IPV6)?.(ctx, source, start, end);
 }

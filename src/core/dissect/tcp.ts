@@ -10,7 +10,13 @@
 import { defineFields, type FieldNode } from '../field';
 import { addField, toHex } from '../fieldValue';
 import { u16, u32 } from './byteRead';
-import { addProtocol, markMalformed, moduleState, type ByteRange, type PacketContext } from './packetContext';
+import {
+  addProtocol,
+  markMalformed,
+  moduleState,
+  type ByteRange,
+  type PacketContext,
+} from './packetContext';
 import { ipPayloadCut } from './ipPayloadCut';
 import { appDissectors } from './registry';
 import { DnsTcpStreams, type DnsTcpMessage, type SegmentOutcome } from './tcpDnsStream';
@@ -18,19 +24,56 @@ import { DnsTcpStreams, type DnsTcpMessage, type SegmentOutcome } from './tcpDns
 const f = defineFields({
   srcport: { name: 'tcp.srcport', label: 'Source Port', type: 'FT_UINT16', base: 'BASE_DEC' },
   dstport: { name: 'tcp.dstport', label: 'Destination Port', type: 'FT_UINT16', base: 'BASE_DEC' },
-  port: { name: 'tcp.port', label: 'Source or Destination Port', type: 'FT_UINT16', base: 'BASE_DEC' },
+  port: {
+    name: 'tcp.port',
+    label: 'Source or Destination Port',
+    type: 'FT_UINT16',
+    base: 'BASE_DEC',
+  },
   stream: { name: 'tcp.stream', label: 'Stream index', type: 'FT_UINT32', base: 'BASE_DEC' },
   len: { name: 'tcp.len', label: 'TCP Segment Len', type: 'FT_UINT32', base: 'BASE_DEC' },
   seq: { name: 'tcp.seq', label: 'Sequence Number', type: 'FT_UINT32', base: 'BASE_DEC' },
-  seqRaw: { name: 'tcp.seq_raw', label: 'Sequence Number (raw)', type: 'FT_UINT32', base: 'BASE_DEC' },
-  nxtseq: { name: 'tcp.nxtseq', label: 'Next Sequence Number', type: 'FT_UINT32', base: 'BASE_DEC' },
+  seqRaw: {
+    name: 'tcp.seq_raw',
+    label: 'Sequence Number (raw)',
+    type: 'FT_UINT32',
+    base: 'BASE_DEC',
+  },
+  nxtseq: {
+    name: 'tcp.nxtseq',
+    label: 'Next Sequence Number',
+    type: 'FT_UINT32',
+    base: 'BASE_DEC',
+  },
   ack: { name: 'tcp.ack', label: 'Acknowledgment Number', type: 'FT_UINT32', base: 'BASE_DEC' },
-  ackRaw: { name: 'tcp.ack_raw', label: 'Acknowledgment number (raw)', type: 'FT_UINT32', base: 'BASE_DEC' },
-  hdrLen: { name: 'tcp.hdr_len', label: 'Header Length', type: 'FT_UINT8', base: 'BASE_DEC', bitmask: 0xf0 },
-  flags: { name: 'tcp.flags', label: 'Flags', type: 'FT_UINT16', base: 'BASE_HEX', bitmask: 0x0fff },
+  ackRaw: {
+    name: 'tcp.ack_raw',
+    label: 'Acknowledgment number (raw)',
+    type: 'FT_UINT32',
+    base: 'BASE_DEC',
+  },
+  hdrLen: {
+    name: 'tcp.hdr_len',
+    label: 'Header Length',
+    type: 'FT_UINT8',
+    base: 'BASE_DEC',
+    bitmask: 0xf0,
+  },
+  flags: {
+    name: 'tcp.flags',
+    label: 'Flags',
+    type: 'FT_UINT16',
+    base: 'BASE_HEX',
+    bitmask: 0x0fff,
+  },
   res: { name: 'tcp.flags.res', label: 'Reserved', type: 'FT_BOOLEAN', bitmask: 0xe00 },
   ae: { name: 'tcp.flags.ae', label: 'Accurate ECN', type: 'FT_BOOLEAN', bitmask: 0x100 },
-  cwr: { name: 'tcp.flags.cwr', label: 'Congestion Window Reduced', type: 'FT_BOOLEAN', bitmask: 0x80 },
+  cwr: {
+    name: 'tcp.flags.cwr',
+    label: 'Congestion Window Reduced',
+    type: 'FT_BOOLEAN',
+    bitmask: 0x80,
+  },
   ece: { name: 'tcp.flags.ece', label: 'ECN-Echo', type: 'FT_BOOLEAN', bitmask: 0x40 },
   urg: { name: 'tcp.flags.urg', label: 'Urgent', type: 'FT_BOOLEAN', bitmask: 0x20 },
   ackFlag: { name: 'tcp.flags.ack', label: 'Acknowledgment', type: 'FT_BOOLEAN', bitmask: 0x10 },
@@ -41,24 +84,60 @@ const f = defineFields({
   flagsStr: { name: 'tcp.flags.str', label: 'TCP Flags', type: 'FT_STRING' },
   window: { name: 'tcp.window_size_value', label: 'Window', type: 'FT_UINT16', base: 'BASE_DEC' },
   checksum: { name: 'tcp.checksum', label: 'Checksum', type: 'FT_UINT16', base: 'BASE_HEX' },
-  checksumStatus: { name: 'tcp.checksum.status', label: 'Checksum Status', type: 'FT_UINT8', base: 'BASE_NONE' },
-  urgent: { name: 'tcp.urgent_pointer', label: 'Urgent Pointer', type: 'FT_UINT16', base: 'BASE_DEC' },
+  checksumStatus: {
+    name: 'tcp.checksum.status',
+    label: 'Checksum Status',
+    type: 'FT_UINT8',
+    base: 'BASE_NONE',
+  },
+  urgent: {
+    name: 'tcp.urgent_pointer',
+    label: 'Urgent Pointer',
+    type: 'FT_UINT16',
+    base: 'BASE_DEC',
+  },
   options: { name: 'tcp.options', label: 'TCP Options', type: 'FT_BYTES' },
   payload: { name: 'tcp.payload', label: 'TCP payload', type: 'FT_BYTES' },
   pduSize: { name: 'tcp.pdu.size', label: 'PDU Size', type: 'FT_UINT32', base: 'BASE_DEC' },
   segmentData: { name: 'tcp.segment_data', label: 'TCP segment data', type: 'FT_BYTES' },
   segments: { name: 'tcp.segments', label: 'Reassembled TCP Segments', type: 'FT_NONE' },
   segment: { name: 'tcp.segment', label: 'TCP Segment', type: 'FT_FRAMENUM' },
-  segmentCount: { name: 'tcp.segment.count', label: 'Segment count', type: 'FT_UINT32', base: 'BASE_DEC' },
-  reLength: { name: 'tcp.reassembled.length', label: 'Reassembled TCP length', type: 'FT_UINT32', base: 'BASE_DEC' },
+  segmentCount: {
+    name: 'tcp.segment.count',
+    label: 'Segment count',
+    type: 'FT_UINT32',
+    base: 'BASE_DEC',
+  },
+  reLength: {
+    name: 'tcp.reassembled.length',
+    label: 'Reassembled TCP length',
+    type: 'FT_UINT32',
+    base: 'BASE_DEC',
+  },
   reData: { name: 'tcp.reassembled.data', label: 'Reassembled TCP Data', type: 'FT_BYTES' },
-  retransmission: { name: 'tcp.analysis.retransmission', label: 'This frame is a (suspected) retransmission', type: 'FT_NONE' },
-  outOfOrder: { name: 'tcp.analysis.out_of_order', label: 'This frame is a (suspected) out-of-order segment', type: 'FT_NONE' },
+  retransmission: {
+    name: 'tcp.analysis.retransmission',
+    label: 'This frame is a (suspected) retransmission',
+    type: 'FT_NONE',
+  },
+  outOfOrder: {
+    name: 'tcp.analysis.out_of_order',
+    label: 'This frame is a (suspected) out-of-order segment',
+    type: 'FT_NONE',
+  },
 });
 
 /** Wireshark names the set flags from the lowest bit up: "FIN, PSH, ACK". */
 const flagNames: [number, string][] = [
-  [0x01, 'FIN'], [0x02, 'SYN'], [0x04, 'RST'], [0x08, 'PSH'], [0x10, 'ACK'], [0x20, 'URG'], [0x40, 'ECE'], [0x80, 'CWR'], [0x100, 'AE'],
+  [0x01, 'FIN'],
+  [0x02, 'SYN'],
+  [0x04, 'RST'],
+  [0x08, 'PSH'],
+  [0x10, 'ACK'],
+  [0x20, 'URG'],
+  [0x40, 'ECE'],
+  [0x80, 'CWR'],
+  [0x100, 'AE'],
 ];
 const flagChars = 'RRRACEUAPRSF';
 
@@ -86,7 +165,11 @@ interface TcpState {
 }
 
 function tcpState(ctx: PacketContext): TcpState {
-  return moduleState(ctx.state, 'tcp', () => ({ streams: new Map(), base: new Map(), dns: new DnsTcpStreams() }));
+  return moduleState(ctx.state, 'tcp', () => ({
+    streams: new Map(),
+    base: new Map(),
+    dns: new DnsTcpStreams(),
+  }));
 }
 
 /**
@@ -99,7 +182,10 @@ function addressKey(ctx: PacketContext, range: ByteRange): string {
   const b = ctx.sources[range.source]!.bytes;
   const at = range.start;
   if (range.length === 4) {
-    return String((b[at] as number) * 0x1000000 + (((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number)));
+    return String(
+      (b[at] as number) * 0x1000000 +
+        (((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number)),
+    );
   }
   return toHex(b.subarray(at, at + range.length));
 }
@@ -152,7 +238,14 @@ export function dissectTcp(ctx: PacketContext, source: number, start: number, en
   ctx.column.protocol = 'TCP';
   const available = end - start;
   if (available < 20) {
-    const node = addProtocol(ctx, 'tcp', 'Transmission Control Protocol', source, start, Math.max(0, available));
+    const node = addProtocol(
+      ctx,
+      'tcp',
+      'Transmission Control Protocol',
+      source,
+      start,
+      Math.max(0, available),
+    );
     if (node && available >= 2) addField(node, f.srcport, source, start, 2, u16(b, start));
     if (node && available >= 4) addField(node, f.dstport, source, start + 2, 2, u16(b, start + 2));
     markMalformed(ctx, node, 'TCP', 'TCP header truncated', source, start);
@@ -204,9 +297,34 @@ export function dissectTcp(ctx: PacketContext, source: number, start: number, en
           start,
           Math.min(Math.max(hdrLen, 20), available),
         );
-  if (node) addHeaderFields(node, b, source, start, { srcPort, dstPort, stream, seq, ack, relSeq, relAck, hdrLen, flags, payloadLen, ackFlag });
+  if (node)
+    addHeaderFields(node, b, source, start, {
+      srcPort,
+      dstPort,
+      stream,
+      seq,
+      ack,
+      relSeq,
+      relAck,
+      hdrLen,
+      flags,
+      payloadLen,
+      ackFlag,
+    });
   if (hdrLen < 20) {
-    if (node) node.children?.push({ name: '_ws.expert', label: `[Bogus TCP header length (${hdrLen}, must be at least 20)]`, source, start: start + 12, length: 1, generated: true, expert: { severity: 'error', message: `Bogus TCP header length (${hdrLen}, must be at least 20)` } });
+    if (node)
+      node.children?.push({
+        name: '_ws.expert',
+        label: `[Bogus TCP header length (${hdrLen}, must be at least 20)]`,
+        source,
+        start: start + 12,
+        length: 1,
+        generated: true,
+        expert: {
+          severity: 'error',
+          message: `Bogus TCP header length (${hdrLen}, must be at least 20)`,
+        },
+      });
     return;
   }
   if (payloadStart > end) {
@@ -232,16 +350,29 @@ export function dissectTcp(ctx: PacketContext, source: number, start: number, en
   const outcome = outcomes?.[0];
   if (outcome?.retransmission) {
     info = '[TCP Retransmission] ';
-    addField(node, f.retransmission, source, start, 0, '', { label: 'This frame is a (suspected) retransmission', generated: true, show: '' });
+    addField(node, f.retransmission, source, start, 0, '', {
+      label: 'This frame is a (suspected) retransmission',
+      generated: true,
+      show: '',
+    });
   } else if (outcome?.outOfOrder) {
-    addField(node, f.outOfOrder, source, start, 0, '', { label: 'This frame is a (suspected) out-of-order segment', generated: true, show: '' });
+    addField(node, f.outOfOrder, source, start, 0, '', {
+      label: 'This frame is a (suspected) out-of-order segment',
+      generated: true,
+      show: '',
+    });
   }
   if (node && payloadLen > 0) {
-    addField(node, f.payload, source, payloadStart, payloadLen, b.subarray(payloadStart, end), { label: `TCP payload (${payloadLen} byte${payloadLen === 1 ? '' : 's'})` });
+    addField(node, f.payload, source, payloadStart, payloadLen, b.subarray(payloadStart, end), {
+      label: `TCP payload (${payloadLen} byte${payloadLen === 1 ? '' : 's'})`,
+    });
   }
   if (ctx.tree !== null) {
     const win = u16(b, start + 14);
-    const partialNote = outcome?.partial && outcome.messages.length === 0 ? ' [TCP segment of a reassembled PDU]' : '';
+    const partialNote =
+      outcome?.partial && outcome.messages.length === 0
+        ? ' [TCP segment of a reassembled PDU]'
+        : '';
     ctx.column.info = `${info}${srcPort} → ${dstPort} [${flagsText(flags)}] Seq=${relSeq}${ackFlag ? ` Ack=${relAck}` : ''} Win=${win} Len=${payloadLen}${partialNote}`;
   }
   if (outcome === undefined || outcome.messages.length === 0) return;
@@ -253,7 +384,8 @@ export function dissectTcp(ctx: PacketContext, source: number, start: number, en
       handOver(ctx, node, source, m, dnsTcp, payloadStart);
       // tshark lists a protocol once for consecutive PDUs cut from the same segment
       // ("tcp:dns" for two messages in one segment), but again after a reassembled one.
-      if (m.kind === 'inline' && previousInline) dropRepeatedProtocols(ctx.protocols, protocolsBefore);
+      if (m.kind === 'inline' && previousInline)
+        dropRepeatedProtocols(ctx.protocols, protocolsBefore);
       previousInline = m.kind === 'inline';
     }
   }
@@ -281,28 +413,44 @@ interface HeaderValues {
   ackFlag: boolean;
 }
 
-function addHeaderFields(node: FieldNode, b: Uint8Array, source: number, s: number, v: HeaderValues): void {
+function addHeaderFields(
+  node: FieldNode,
+  b: Uint8Array,
+  source: number,
+  s: number,
+  v: HeaderValues,
+): void {
   addField(node, f.srcport, source, s, 2, v.srcPort);
   addField(node, f.dstport, source, s + 2, 2, v.dstPort);
   addField(node, f.port, source, s, 2, v.srcPort, { hidden: true });
   addField(node, f.port, source, s + 2, 2, v.dstPort, { hidden: true });
   addField(node, f.stream, source, s, 0, v.stream, { generated: true });
   addField(node, f.len, source, s, 0, v.payloadLen, { generated: true });
-  addField(node, f.seq, source, s + 4, 4, v.relSeq, { display: `${v.relSeq}    (relative sequence number)` });
+  addField(node, f.seq, source, s + 4, 4, v.relSeq, {
+    display: `${v.relSeq}    (relative sequence number)`,
+  });
   addField(node, f.seqRaw, source, s + 4, 4, v.seq);
   const consumed = v.payloadLen + (v.flags & 0x02 ? 1 : 0) + (v.flags & 0x01 ? 1 : 0);
   if (consumed > 0 || v.relSeq !== 0) {
     const next = (v.relSeq + consumed) >>> 0;
-    addField(node, f.nxtseq, source, s, 0, next, { display: `${next}    (relative sequence number)`, generated: true });
+    addField(node, f.nxtseq, source, s, 0, next, {
+      display: `${next}    (relative sequence number)`,
+      generated: true,
+    });
   }
   if (v.ackFlag) {
-    addField(node, f.ack, source, s + 8, 4, v.relAck, { display: `${v.relAck}    (relative ack number)` });
+    addField(node, f.ack, source, s + 8, 4, v.relAck, {
+      display: `${v.relAck}    (relative ack number)`,
+    });
   } else {
     addField(node, f.ack, source, s + 8, 4, 0);
   }
   addField(node, f.ackRaw, source, s + 8, 4, v.ack);
   const hb = b[s + 12] as number;
-  addField(node, f.hdrLen, source, s + 12, 1, v.hdrLen, { word: hb, display: `${v.hdrLen} bytes (${hb >> 4})` });
+  addField(node, f.hdrLen, source, s + 12, 1, v.hdrLen, {
+    word: hb,
+    display: `${v.hdrLen} bytes (${hb >> 4})`,
+  });
   const fl = v.flags;
   const flagsNode = addField(node, f.flags, source, s + 12, 2, fl, {
     label: `Flags: 0x${fl.toString(16).padStart(3, '0')} (${flagsText(fl)})`,
@@ -310,14 +458,33 @@ function addHeaderFields(node: FieldNode, b: Uint8Array, source: number, s: numb
   });
   const set = (bit: number): string => (fl & bit ? 'Set' : 'Not set');
   const bits: [typeof f.res, number][] = [
-    [f.res, 0xe00], [f.ae, 0x100], [f.cwr, 0x80], [f.ece, 0x40], [f.urg, 0x20], [f.ackFlag, 0x10], [f.push, 0x8], [f.reset, 0x4], [f.syn, 0x2], [f.fin, 0x1],
+    [f.res, 0xe00],
+    [f.ae, 0x100],
+    [f.cwr, 0x80],
+    [f.ece, 0x40],
+    [f.urg, 0x20],
+    [f.ackFlag, 0x10],
+    [f.push, 0x8],
+    [f.reset, 0x4],
+    [f.syn, 0x2],
+    [f.fin, 0x1],
   ];
-  for (const [def, bit] of bits) addField(flagsNode, def, source, s + 12, 2, (fl & bit) !== 0, { word: fl, wordBits: 12, display: set(bit) });
+  for (const [def, bit] of bits)
+    addField(flagsNode, def, source, s + 12, 2, (fl & bit) !== 0, {
+      word: fl,
+      wordBits: 12,
+      display: set(bit),
+    });
   addField(flagsNode, f.flagsStr, source, s + 12, 2, flagsString(fl), { generated: true });
   addField(node, f.window, source, s + 14, 2, u16(b, s + 14));
   const ck = u16(b, s + 16);
-  addField(node, f.checksum, source, s + 16, 2, ck, { display: `0x${ck.toString(16).padStart(4, '0')} [unverified]` });
-  addField(node, f.checksumStatus, source, s + 16, 0, 2, { display: 'Unverified', generated: true });
+  addField(node, f.checksum, source, s + 16, 2, ck, {
+    display: `0x${ck.toString(16).padStart(4, '0')} [unverified]`,
+  });
+  addField(node, f.checksumStatus, source, s + 16, 0, 2, {
+    display: 'Unverified',
+    generated: true,
+  });
   addField(node, f.urgent, source, s + 18, 2, u16(b, s + 18));
   if (v.hdrLen > 20 && s + v.hdrLen <= b.length) {
     const n = v.hdrLen - 20;
@@ -337,7 +504,9 @@ function handOver(
   payloadStart: number,
 ): void {
   if (m.kind === 'inline') {
-    addField(node, f.pduSize, source, m.start, m.end - m.start, m.end - m.start, { generated: true });
+    addField(node, f.pduSize, source, m.start, m.end - m.start, m.end - m.start, {
+      generated: true,
+    });
     dnsTcp?.(ctx, source, m.start, m.end);
     return;
   }
@@ -348,11 +517,21 @@ function handOver(
   const last = m.pieces[m.pieces.length - 1];
   if (node && last && last.frame === ctx.meta.frame) {
     const frameBytes = ctx.sources[source]?.bytes;
-    addField(node, f.pduSize, source, payloadStart, last.length, m.bytes.length, { generated: true });
+    addField(node, f.pduSize, source, payloadStart, last.length, m.bytes.length, {
+      generated: true,
+    });
     if (frameBytes) {
-      addField(node, f.segmentData, source, payloadStart, last.length, frameBytes.subarray(payloadStart, payloadStart + last.length), {
-        label: `TCP segment data (${last.length} byte${last.length === 1 ? '' : 's'})`,
-      });
+      addField(
+        node,
+        f.segmentData,
+        source,
+        payloadStart,
+        last.length,
+        frameBytes.subarray(payloadStart, payloadStart + last.length),
+        {
+          label: `TCP segment data (${last.length} byte${last.length === 1 ? '' : 's'})`,
+        },
+      );
     }
   }
   if (ctx.tree !== null) addSegmentsItem(ctx.tree, re, m);
@@ -360,10 +539,15 @@ function handOver(
   dnsTcp?.(ctx, re, 0, m.bytes.length);
   const frames: number[] = [];
   for (const p of m.pieces) if (frames[frames.length - 1] !== p.frame) frames.push(p.frame);
-  for (let i = before; i < ctx.dns.length; i++) (ctx.dns[i] as { frames?: number[] }).frames = frames;
+  for (let i = before; i < ctx.dns.length; i++)
+    (ctx.dns[i] as { frames?: number[] }).frames = frames;
 }
 
-function addSegmentsItem(tree: FieldNode[], source: number, m: Extract<DnsTcpMessage, { kind: 'reassembled' }>): void {
+function addSegmentsItem(
+  tree: FieldNode[],
+  source: number,
+  m: Extract<DnsTcpMessage, { kind: 'reassembled' }>,
+): void {
   const list = m.pieces.map((p) => `#${p.frame}(${p.length})`).join(', ');
   const top: FieldNode = {
     name: 'tcp.segments',
@@ -385,5 +569,8 @@ function addSegmentsItem(tree: FieldNode[], source: number, m: Extract<DnsTcpMes
   addField(top, f.segmentCount, source, 0, 0, m.pieces.length, { generated: true });
   addField(top, f.reLength, source, 0, 0, m.bytes.length, { generated: true });
   const hex = toHex(m.bytes);
-  addField(top, f.reData, source, 0, m.bytes.length, m.bytes, { display: hex.length > 72 ? hex.slice(0, 72) + '…' : hex, generated: true });
+  addField(top, f.reData, source, 0, m.bytes.length, m.bytes, {
+    display: hex.length > 72 ? hex.slice(0, 72) + '…' : hex,
+    generated: true,
+  });
 }

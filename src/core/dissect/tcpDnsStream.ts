@@ -95,9 +95,21 @@ export class DnsTcpStreams {
    * Feeds one segment's payload `bytes[start, end)` at sequence number `seq`.
    * `bytes` belongs to the frame's data source; inline messages refer to it.
    */
-  segment(key: string, frame: number, seq: number, bytes: Uint8Array, start: number, end: number): SegmentOutcome {
+  segment(
+    key: string,
+    frame: number,
+    seq: number,
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+  ): SegmentOutcome {
     this.lastFrame = Math.max(this.lastFrame, frame);
-    const out: SegmentOutcome = { retransmission: false, outOfOrder: false, partial: false, messages: [] };
+    const out: SegmentOutcome = {
+      retransmission: false,
+      outOfOrder: false,
+      partial: false,
+      messages: [],
+    };
     const d = this.direction(key);
     if (d.next === -1) d.next = seq;
     const len = end - start;
@@ -138,7 +150,14 @@ export class DnsTcpStreams {
   }
 
   /** In-order bytes [s, e) of the frame: cut messages, keep the tail. */
-  private consume(d: Direction, frame: number, bytes: Uint8Array, s: number, e: number, out: SegmentOutcome): void {
+  private consume(
+    d: Direction,
+    frame: number,
+    bytes: Uint8Array,
+    s: number,
+    e: number,
+    out: SegmentOutcome,
+  ): void {
     d.next = (d.next + (e - s)) >>> 0;
     let at = s;
     if (d.partial !== null) {
@@ -154,7 +173,8 @@ export class DnsTcpStreams {
     if (at < e) {
       // Start of a message that continues in later segments.
       const first = bytes.subarray(at, e);
-      const need = first.length >= 2 ? 2 + ((first[0] as number) << 8) + (first[1] as number) : 65_537;
+      const need =
+        first.length >= 2 ? 2 + ((first[0] as number) << 8) + (first[1] as number) : 65_537;
       d.partial = new Uint8Array(Math.max(need, first.length));
       d.partial.set(first);
       d.partialLength = first.length;
@@ -166,7 +186,14 @@ export class DnsTcpStreams {
   }
 
   /** Adds bytes to the partial message; returns where unused bytes start. */
-  private extendPartial(d: Direction, frame: number, bytes: Uint8Array, at: number, e: number, out: SegmentOutcome): number {
+  private extendPartial(
+    d: Direction,
+    frame: number,
+    bytes: Uint8Array,
+    at: number,
+    e: number,
+    out: SegmentOutcome,
+  ): number {
     let p = d.partial as Uint8Array;
     if (d.partialLength < 2) {
       // The length prefix itself was split: now its size is known.
@@ -228,13 +255,22 @@ export class DnsTcpStreams {
         d.heldBytes -= h.data.length;
         this.totalBytes -= h.data.length;
         if (rel + h.data.length > 0) {
-          const inner: SegmentOutcome = { retransmission: false, outOfOrder: false, partial: false, messages: [] };
+          const inner: SegmentOutcome = {
+            retransmission: false,
+            outOfOrder: false,
+            partial: false,
+            messages: [],
+          };
           this.consume(d, h.frame, h.data, -rel, h.data.length, inner);
           // Messages cut from a held segment's own bytes are copied: the segment is not this frame.
           for (const m of inner.messages) {
             if (m.kind === 'inline') {
               const bytes = h.data.slice(m.start, m.end);
-              out.messages.push({ kind: 'reassembled', bytes, pieces: [{ frame: h.frame, offset: 0, length: bytes.length }] });
+              out.messages.push({
+                kind: 'reassembled',
+                bytes,
+                pieces: [{ frame: h.frame, offset: 0, length: bytes.length }],
+              });
             } else out.messages.push(m);
           }
           out.partial ||= inner.partial;

@@ -16,10 +16,20 @@ import { appDissectors } from './registry';
 const f = defineFields({
   srcport: { name: 'udp.srcport', label: 'Source Port', type: 'FT_UINT16', base: 'BASE_DEC' },
   dstport: { name: 'udp.dstport', label: 'Destination Port', type: 'FT_UINT16', base: 'BASE_DEC' },
-  port: { name: 'udp.port', label: 'Source or Destination Port', type: 'FT_UINT16', base: 'BASE_DEC' },
+  port: {
+    name: 'udp.port',
+    label: 'Source or Destination Port',
+    type: 'FT_UINT16',
+    base: 'BASE_DEC',
+  },
   length: { name: 'udp.length', label: 'Length', type: 'FT_UINT16', base: 'BASE_DEC' },
   checksum: { name: 'udp.checksum', label: 'Checksum', type: 'FT_UINT16', base: 'BASE_HEX' },
-  checksumStatus: { name: 'udp.checksum.status', label: 'Checksum Status', type: 'FT_UINT8', base: 'BASE_NONE' },
+  checksumStatus: {
+    name: 'udp.checksum.status',
+    label: 'Checksum Status',
+    type: 'FT_UINT8',
+    base: 'BASE_NONE',
+  },
   payload: { name: 'udp.payload', label: 'UDP payload', type: 'FT_BYTES' },
 });
 
@@ -29,7 +39,14 @@ export function dissectUdp(ctx: PacketContext, source: number, start: number, en
   ctx.column.protocol = 'UDP';
   const available = end - start;
   if (available < 8) {
-    const node = addProtocol(ctx, 'udp', 'User Datagram Protocol', source, start, Math.max(0, available));
+    const node = addProtocol(
+      ctx,
+      'udp',
+      'User Datagram Protocol',
+      source,
+      start,
+      Math.max(0, available),
+    );
     if (node && available >= 2) addField(node, f.srcport, source, start, 2, u16(b, start));
     if (node && available >= 4) addField(node, f.dstport, source, start + 2, 2, u16(b, start + 2));
     markMalformed(ctx, node, 'UDP', 'UDP header truncated', source, start);
@@ -44,7 +61,16 @@ export function dissectUdp(ctx: PacketContext, source: number, start: number, en
   net.dstPort = dstPort;
   const truncatedCapture = ctx.meta.capturedLength < ctx.meta.originalLength;
   const node =
-    ctx.tree === null ? null : addProtocol(ctx, 'udp', `User Datagram Protocol, Src Port: ${srcPort}, Dst Port: ${dstPort}`, source, start, 8);
+    ctx.tree === null
+      ? null
+      : addProtocol(
+          ctx,
+          'udp',
+          `User Datagram Protocol, Src Port: ${srcPort}, Dst Port: ${dstPort}`,
+          source,
+          start,
+          8,
+        );
   if (node) {
     addField(node, f.srcport, source, start, 2, srcPort);
     addField(node, f.dstport, source, start + 2, 2, dstPort);
@@ -52,13 +78,25 @@ export function dissectUdp(ctx: PacketContext, source: number, start: number, en
     addField(node, f.port, source, start + 2, 2, dstPort, { hidden: true });
     let lengthDisplay: string | undefined;
     if (ulen < 8) lengthDisplay = `${ulen} (bogus, must be >= 8)`;
-    else if (ulen > available && !truncatedCapture) lengthDisplay = `${ulen} (bogus, payload length ${available})`;
-    const lenNode = addField(node, f.length, source, start + 4, 2, ulen, lengthDisplay ? { display: lengthDisplay } : {});
+    else if (ulen > available && !truncatedCapture)
+      lengthDisplay = `${ulen} (bogus, payload length ${available})`;
+    const lenNode = addField(
+      node,
+      f.length,
+      source,
+      start + 4,
+      2,
+      ulen,
+      lengthDisplay ? { display: lengthDisplay } : {},
+    );
     if (ulen < 8) addExpert(lenNode, 'error', `Bad length value ${ulen} < 8`);
-    else if (ulen > available && !truncatedCapture) addExpert(lenNode, 'error', `Bad length value ${ulen} > IP payload length`);
+    else if (ulen > available && !truncatedCapture)
+      addExpert(lenNode, 'error', `Bad length value ${ulen} > IP payload length`);
     const ck = u16(b, start + 6);
     const ckHex = `0x${ck.toString(16).padStart(4, '0')}`;
-    addField(node, f.checksum, source, start + 6, 2, ck, { display: `${ckHex} ${ck === 0 ? '[zero-value ignored]' : '[unverified]'}` });
+    addField(node, f.checksum, source, start + 6, 2, ck, {
+      display: `${ckHex} ${ck === 0 ? '[zero-value ignored]' : '[unverified]'}`,
+    });
     addField(node, f.checksumStatus, source, start + 6, 0, ck === 0 ? 3 : 2, {
       display: ck === 0 ? 'Not present' : 'Unverified',
       generated: true,
@@ -71,7 +109,9 @@ export function dissectUdp(ctx: PacketContext, source: number, start: number, en
   const payloadEnd = ulen <= available ? start + ulen : end;
   if (node && payloadEnd > start + 8) {
     const n = payloadEnd - start - 8;
-    addField(node, f.payload, source, start + 8, n, b.subarray(start + 8, payloadEnd), { label: `UDP payload (${n} byte${n === 1 ? '' : 's'})` });
+    addField(node, f.payload, source, start + 8, n, b.subarray(start + 8, payloadEnd), {
+      label: `UDP payload (${n} byte${n === 1 ? '' : 's'})`,
+    });
   }
   if (ctx.tree !== null) {
     ctx.column.info =

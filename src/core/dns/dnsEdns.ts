@@ -11,7 +11,14 @@ import { dnsField } from './dnsFields';
 import type { DnsWalk } from './dnsMessage';
 import { addAscii, addBytes } from './dnsRecordData';
 import { formatText, ipv4Text, ipv6Text } from './dnsText';
-import { dnssecAlgorithmNames, dnsTrueFalse, dsDigestTypeNames, ednsOptionNames, nsec3AlgorithmNames, clientSubnetFamilyNames } from './dnsValueTables';
+import {
+  dnssecAlgorithmNames,
+  dnsTrueFalse,
+  dsDigestTypeNames,
+  ednsOptionNames,
+  nsec3AlgorithmNames,
+  clientSubnetFamilyNames,
+} from './dnsValueTables';
 import { extendedErrorName, typeLabel } from './dnsValueNames';
 import { check, u16, u8 } from './dnsWire';
 import type { WireName } from './dnsWireName';
@@ -50,7 +57,14 @@ const F = {
 } as const;
 
 /** OPT header fields (the record's own name/type/class/ttl/rdlength). */
-export function dissectOptHeader(w: DnsWalk, rr: FieldNode | null, offset: number, name: WireName, typeOff: number, dataLen: number): void {
+export function dissectOptHeader(
+  w: DnsWalk,
+  rr: FieldNode | null,
+  offset: number,
+  name: WireName,
+  typeOff: number,
+  dataLen: number,
+): void {
   const v = w.v;
   const udpSize = u16(v, typeOff + 2);
   const extRcode = u8(v, typeOff + 4);
@@ -61,12 +75,18 @@ export function dissectOptHeader(w: DnsWalk, rr: FieldNode | null, offset: numbe
   const s = w.source;
   addField(rr, F.name, s, offset, name.used, name.text);
   addField(rr, F.type, s, typeOff, 2, 41, { display: typeLabel(41) });
-  addField(rr, F.udpSize, s, typeOff + 2, 2, udpSize, { display: String(udpSize), show: String(udpSize) });
+  addField(rr, F.udpSize, s, typeOff + 2, 2, udpSize, {
+    display: String(udpSize),
+    show: String(udpSize),
+  });
   addField(rr, F.extRcode, s, typeOff + 4, 1, extRcode);
   addField(rr, F.version, s, typeOff + 5, 1, version);
   const zNode = addField(rr, F.z, s, typeOff + 6, 2, z);
   const isDo = (z & 0x8000) !== 0;
-  addField(zNode, F.zDo, s, typeOff + 6, 2, isDo, { word: z, display: isDo ? dnsTrueFalse.dnssecOk[0] : dnsTrueFalse.dnssecOk[1] });
+  addField(zNode, F.zDo, s, typeOff + 6, 2, isDo, {
+    word: z,
+    display: isDo ? dnsTrueFalse.dnssecOk[0] : dnsTrueFalse.dnssecOk[1],
+  });
   addField(zNode, F.zReserved, s, typeOff + 6, 2, z & 0x7fff, { word: z });
   addField(rr, F.len, s, typeOff + 8, 2, dataLen);
 }
@@ -80,7 +100,12 @@ function named(table: ReadonlyMap<number, string>, val: number): string {
 }
 
 /** The options in the OPT record's data [off, off+len). */
-export function dissectOptOptions(w: DnsWalk, rr: FieldNode | null, off: number, len: number): void {
+export function dissectOptOptions(
+  w: DnsWalk,
+  rr: FieldNode | null,
+  off: number,
+  len: number,
+): void {
   const v = w.v;
   const s = w.source;
   let left = len;
@@ -91,7 +116,12 @@ export function dissectOptOptions(w: DnsWalk, rr: FieldNode | null, off: number,
     let optLen = u16(v, o + 2);
     left -= 2;
     check(v, o, 4 + optLen);
-    const opt = rr ? addField(rr, F.opt, s, o, 4 + optLen, '', { label: `Option: ${optionName(code)}`, show: '1' }) : null;
+    const opt = rr
+      ? addField(rr, F.opt, s, o, 4 + optLen, '', {
+          label: `Option: ${optionName(code)}`,
+          show: '1',
+        })
+      : null;
     // Scan mode (no tree): no display text or options object to build.
     if (opt) addField(opt, F.code, s, o, 2, code, { display: named(ednsOptionNames, code) });
     o += 2;
@@ -103,7 +133,8 @@ export function dissectOptOptions(w: DnsWalk, rr: FieldNode | null, off: number,
       case 6:
       case 7: {
         const def = code === 5 ? F.dau : code === 6 ? F.dhu : F.n3u;
-        const table = code === 5 ? dnssecAlgorithmNames : code === 6 ? dsDigestTypeNames : nsec3AlgorithmNames;
+        const table =
+          code === 5 ? dnssecAlgorithmNames : code === 6 ? dsDigestTypeNames : nsec3AlgorithmNames;
         while (optLen !== 0) {
           const b = u8(v, o);
           addField(opt, def, s, o, 1, b, { display: named(table, b) });
@@ -117,7 +148,9 @@ export function dissectOptOptions(w: DnsWalk, rr: FieldNode | null, off: number,
       case 20730: {
         let addrLen = (optLen - 4) & 0xffff;
         const family = u16(v, o);
-        addField(opt, F.family, s, o, 2, family, { display: named(clientSubnetFamilyNames, family) });
+        addField(opt, F.family, s, o, 2, family, {
+          display: named(clientSubnetFamilyNames, family),
+        });
         addField(opt, F.netmask, s, o + 2, 1, u8(v, o + 2));
         addField(opt, F.scope, s, o + 3, 1, u8(v, o + 3));
         o += 4;
@@ -160,7 +193,9 @@ export function dissectOptOptions(w: DnsWalk, rr: FieldNode | null, off: number,
       case 15:
         if (optLen >= 2) {
           const info = u16(v, o);
-          addField(opt, F.edeCode, s, o, 2, info, { display: `${extendedErrorName(info)} (${info})` });
+          addField(opt, F.edeCode, s, o, 2, info, {
+            display: `${extendedErrorName(info)} (${info})`,
+          });
           o += 2;
           left -= 2;
           if (optLen > 2) {

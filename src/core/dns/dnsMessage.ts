@@ -21,7 +21,14 @@ import {
 } from '../dissect/packetContext';
 import { dnsField } from './dnsFields';
 import { dnsOpcodeNames, dnsRcodeNames, dnsTrueFalse } from './dnsValueTables';
-import { classLabel, className, opcodeName, rcodeName, typeLabel, typeShortName } from './dnsValueNames';
+import {
+  classLabel,
+  className,
+  opcodeName,
+  rcodeName,
+  typeLabel,
+  typeShortName,
+} from './dnsValueNames';
 import { DnsBoundsError, check, u16, type DnsView } from './dnsWire';
 import { newNameBudget, readName, type NameBudget } from './dnsWireName';
 import { dissectRecordData } from './dnsRecordData';
@@ -122,10 +129,19 @@ function addFlags(dnsTree: FieldNode | null, w: DnsWalk, off: number, flags: num
   addFlagBit(node, F.response, w, off, flags, dnsTrueFalse.response);
   addField(node, F.opcode, w.source, off, 2, opcode, {
     word: flags,
-    display: opcodeName(opcode).startsWith('Unknown') ? `Unknown (${opcode})` : `${opcodeName(opcode)} (${opcode})`,
+    display: opcodeName(opcode).startsWith('Unknown')
+      ? `Unknown (${opcode})`
+      : `${opcodeName(opcode)} (${opcode})`,
   });
   if (w.flavor === 'llmnr') {
-    addFlagBit(node, F.conflict, w, off, flags, response ? dnsTrueFalse.conflictResponse : dnsTrueFalse.conflictQuery);
+    addFlagBit(
+      node,
+      F.conflict,
+      w,
+      off,
+      flags,
+      response ? dnsTrueFalse.conflictResponse : dnsTrueFalse.conflictQuery,
+    );
     addFlagBit(node, F.truncated, w, off, flags, dnsTrueFalse.truncated);
     addFlagBit(node, F.tentative, w, off, flags, dnsTrueFalse.tentative);
   } else {
@@ -136,19 +152,30 @@ function addFlags(dnsTree: FieldNode | null, w: DnsWalk, off: number, flags: num
     addFlagBit(node, F.z, w, off, flags, dnsTrueFalse.z);
     if (response) addFlagBit(node, F.authenticated, w, off, flags, dnsTrueFalse.authenticated);
     else if (flags & 0x20) {
-      addField(node, F.authenticated, w.source, off, 2, true, { word: flags, label: `${'.... .... ..1. ....'} = AD bit: Set` });
+      addField(node, F.authenticated, w.source, off, 2, true, {
+        word: flags,
+        label: `${'.... .... ..1. ....'} = AD bit: Set`,
+      });
     }
     addFlagBit(node, F.checkdisable, w, off, flags, dnsTrueFalse.checkdisable);
   }
   if (response) {
     addField(node, F.rcode, w.source, off, 2, rcode, {
       word: flags,
-      display: rcodeName(rcode).startsWith('Unknown') ? `Unknown (${rcode})` : `${rcodeName(rcode)} (${rcode})`,
+      display: rcodeName(rcode).startsWith('Unknown')
+        ? `Unknown (${rcode})`
+        : `${rcodeName(rcode)} (${rcode})`,
     });
   }
 }
 
-function dissectQuestion(w: DnsWalk, parent: FieldNode | null, offset: number, info: DnsMessageInfo, first: boolean): number {
+function dissectQuestion(
+  w: DnsWalk,
+  parent: FieldNode | null,
+  offset: number,
+  info: DnsMessageInfo,
+  first: boolean,
+): number {
   const name = readName(w.v, offset, w.budget);
   const typeOff = offset + name.used;
   const type = u16(w.v, typeOff);
@@ -171,12 +198,20 @@ function dissectQuestion(w: DnsWalk, parent: FieldNode | null, offset: number, i
     if (w.flavor === 'mdns') head += `, "${qu ? 'QU' : 'QM'}" question`;
     const q = addText(parent, head, w.source, offset, used);
     addField(q, F.qryName, w.source, offset, name.used, name.text);
-    addField(q, F.qryNameLen, w.source, offset, name.used, name.nameLen > 1 ? name.nameLen : 0, { generated: true });
+    addField(q, F.qryNameLen, w.source, offset, name.used, name.nameLen > 1 ? name.nameLen : 0, {
+      generated: true,
+    });
     addField(q, F.labels, w.source, offset, name.used, name.labels, { generated: true });
     addField(q, F.qryType, w.source, typeOff, 2, type, { display: typeLabel(type) });
     if (w.flavor === 'mdns') {
-      addField(q, mdnsClass(F.qryClass), w.source, typeOff + 2, 2, cls, { word: u16(w.v, typeOff + 2), display: classLabel(cls) });
-      addField(q, F.qu, w.source, typeOff + 2, 2, qu, { word: u16(w.v, typeOff + 2), display: qu ? 'True' : 'False' });
+      addField(q, mdnsClass(F.qryClass), w.source, typeOff + 2, 2, cls, {
+        word: u16(w.v, typeOff + 2),
+        display: classLabel(cls),
+      });
+      addField(q, F.qu, w.source, typeOff + 2, 2, qu, {
+        word: u16(w.v, typeOff + 2),
+        display: qu ? 'True' : 'False',
+      });
     } else {
       addField(q, F.qryClass, w.source, typeOff + 2, 2, cls, { display: classLabel(cls) });
     }
@@ -207,7 +242,13 @@ function dissectRecord(w: DnsWalk, parent: FieldNode | null, offset: number): nu
       type === T_OPT
         ? `${name.text}: type ${typeShortName(type)}`
         : `${name.text}: type ${typeShortName(type)}, class ${className(cls)}`;
-    rr = addText(parent, head + (w.flavor === 'mdns' && flush ? ', cache flush' : ''), w.source, offset, name.used + 10 + dataLen);
+    rr = addText(
+      parent,
+      head + (w.flavor === 'mdns' && flush ? ', cache flush' : ''),
+      w.source,
+      offset,
+      name.used + 10 + dataLen,
+    );
   }
   if (type === T_OPT) {
     dissectOptHeader(w, rr, offset, name, typeOff, dataLen);
@@ -217,14 +258,21 @@ function dissectRecord(w: DnsWalk, parent: FieldNode | null, offset: number): nu
       const parts = name.text.split('.');
       addField(rr, F.srvService, w.source, offset, name.used, parts[0] ?? '');
       if (parts.length > 1) addField(rr, F.srvProto, w.source, offset, name.used, parts[1] ?? '');
-      if (parts.length > 2) addField(rr, F.srvName, w.source, offset, name.used, parts.slice(2).join('.'));
+      if (parts.length > 2)
+        addField(rr, F.srvName, w.source, offset, name.used, parts.slice(2).join('.'));
     } else {
       addField(rr, F.respName, w.source, offset, name.used, name.text);
     }
     addField(rr, F.respType, w.source, typeOff, 2, type, { display: typeLabel(type) });
     if (w.flavor === 'mdns') {
-      addField(rr, mdnsClass(F.respClass), w.source, typeOff + 2, 2, cls, { word: rawClass, display: classLabel(cls) });
-      addField(rr, F.cacheFlush, w.source, typeOff + 2, 2, flush, { word: rawClass, display: flush ? 'True' : 'False' });
+      addField(rr, mdnsClass(F.respClass), w.source, typeOff + 2, 2, cls, {
+        word: rawClass,
+        display: classLabel(cls),
+      });
+      addField(rr, F.cacheFlush, w.source, typeOff + 2, 2, flush, {
+        word: rawClass,
+        display: flush ? 'True' : 'False',
+      });
     } else {
       addField(rr, F.respClass, w.source, typeOff + 2, 2, cls, { display: classLabel(cls) });
     }
@@ -270,15 +318,30 @@ export function recordDnsFault(
 ): void {
   const source = info.range.source;
   const offset = e instanceof DnsBoundsError ? e.offset : info.range.start;
-  let message = e instanceof DnsBoundsError ? e.message : `Dissector bug: ${e instanceof Error ? e.message : String(e)}`;
+  let message =
+    e instanceof DnsBoundsError
+      ? e.message
+      : `Dissector bug: ${e instanceof Error ? e.message : String(e)}`;
   let kind: 'malformed' | 'short' = 'malformed';
   const sourceLength = ctx.sources[source]?.bytes.length ?? 0;
-  if (e instanceof DnsBoundsError && end >= sourceLength && ctx.meta.capturedLength < ctx.meta.originalLength) {
+  if (
+    e instanceof DnsBoundsError &&
+    end >= sourceLength &&
+    ctx.meta.capturedLength < ctx.meta.originalLength
+  ) {
     message = 'Packet size limited during capture: DNS truncated';
     kind = 'short';
   }
   info.malformed = { message, offset };
-  markMalformed(ctx, dnsTree, flavor === 'llmnr' ? 'LLMNR' : flavor === 'mdns' ? 'MDNS' : 'DNS', message, source, offset, kind);
+  markMalformed(
+    ctx,
+    dnsTree,
+    flavor === 'llmnr' ? 'LLMNR' : flavor === 'mdns' ? 'MDNS' : 'DNS',
+    message,
+    source,
+    offset,
+    kind,
+  );
 }
 
 /**
@@ -294,12 +357,26 @@ export function dnsMessageView(
 ): DnsView | undefined {
   const src = ctx.sources[source];
   if (!src) return undefined;
-  return { bytes: src.bytes, base: transport === 'tcp' ? start + 2 : start, end: Math.min(end, src.bytes.length) };
+  return {
+    bytes: src.bytes,
+    base: transport === 'tcp' ? start + 2 : start,
+    end: Math.min(end, src.bytes.length),
+  };
 }
 
 /** The info of a message at `range` before its header is read: every count zero, no Info text. */
 export function emptyDnsMessageInfo(range: ByteRange, transport: 'udp' | 'tcp'): DnsMessageInfo {
-  return { range, transport, id: 0, flags: 0, qdcount: 0, ancount: 0, nscount: 0, arcount: 0, info: '' };
+  return {
+    range,
+    transport,
+    id: 0,
+    flags: 0,
+    qdcount: 0,
+    ancount: 0,
+    nscount: 0,
+    arcount: 0,
+    info: '',
+  };
 }
 
 /**
@@ -319,7 +396,10 @@ export function dissectDnsMessage(
   const { base } = v;
   end = v.end;
   const w: DnsWalk = { ctx, v, source, flavor, budget: newNameBudget(v), info: '' };
-  const info = emptyDnsMessageInfo({ source, start: base, length: Math.max(0, end - base) }, transport);
+  const info = emptyDnsMessageInfo(
+    { source, start: base, length: Math.max(0, end - base) },
+    transport,
+  );
   let dnsTree: FieldNode | null = null;
   try {
     const id = u16(v, base);
@@ -333,8 +413,21 @@ export function dissectDnsMessage(
     if (response && rcode !== 0) w.info += ` ${rcodeName(rcode)}`;
     const proto = flavor === 'llmnr' ? 'llmnr' : flavor === 'mdns' ? 'mdns' : 'dns';
     const title =
-      flavor === 'llmnr' ? 'Link-local Multicast Name Resolution' : flavor === 'mdns' ? 'Multicast Domain Name System' : 'Domain Name System';
-    dnsTree = ctx.tree ? addProtocol(ctx, proto, `${title} (${response ? 'response' : 'query'})`, source, start, end - start) : null;
+      flavor === 'llmnr'
+        ? 'Link-local Multicast Name Resolution'
+        : flavor === 'mdns'
+          ? 'Multicast Domain Name System'
+          : 'Domain Name System';
+    dnsTree = ctx.tree
+      ? addProtocol(
+          ctx,
+          proto,
+          `${title} (${response ? 'response' : 'query'})`,
+          source,
+          start,
+          end - start,
+        )
+      : null;
     if (transport === 'tcp') addField(dnsTree, F.length, source, start, 2, u16(v, start));
     addField(dnsTree, F.id, source, base, 2, id);
     addFlags(dnsTree, w, base + 2, flags);
@@ -353,11 +446,27 @@ export function dissectDnsMessage(
     addField(dnsTree, F.addRr, source, base + 10, 2, ar);
     let off = base + 12;
     if (qd > 0) {
-      off += dissectSection(w, dnsTree, off, qd, update ? 'Zone' : 'Queries', (p, o, i) => dissectQuestion(w, p, o, info, i === 0));
+      off += dissectSection(w, dnsTree, off, qd, update ? 'Zone' : 'Queries', (p, o, i) =>
+        dissectQuestion(w, p, o, info, i === 0),
+      );
     }
-    if (an > 0) off += dissectSection(w, dnsTree, off, an, update ? 'Prerequisites' : 'Answers', (p, o) => dissectRecord(w, p, o));
-    if (ns > 0) off += dissectSection(w, dnsTree, off, ns, update ? 'Updates' : 'Authoritative nameservers', (p, o) => dissectRecord(w, p, o));
-    if (ar > 0) off += dissectSection(w, dnsTree, off, ar, 'Additional records', (p, o) => dissectRecord(w, p, o));
+    if (an > 0)
+      off += dissectSection(w, dnsTree, off, an, update ? 'Prerequisites' : 'Answers', (p, o) =>
+        dissectRecord(w, p, o),
+      );
+    if (ns > 0)
+      off += dissectSection(
+        w,
+        dnsTree,
+        off,
+        ns,
+        update ? 'Updates' : 'Authoritative nameservers',
+        (p, o) => dissectRecord(w, p, o),
+      );
+    if (ar > 0)
+      off += dissectSection(w, dnsTree, off, ar, 'Additional records', (p, o) =>
+        dissectRecord(w, p, o),
+      );
     const extra = end - off;
     if (extra > 0 && dnsTree) {
       const ext = addText(dnsTree, `Extraneous Data (${extra} bytes)`, source, off, extra);
@@ -371,4 +480,3 @@ export function dissectDnsMessage(
   info.info = truncateColumn(w.info);
   return info;
 }
-

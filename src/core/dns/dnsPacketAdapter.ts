@@ -13,12 +13,34 @@ import { typeShortName } from './dnsValueNames';
 
 /** Types whose data dns-packet decodes with a codec of its own (others: its "unknown" codec). */
 const decodedTypes = new Set([
-  'A', 'AAAA', 'PTR', 'CNAME', 'DNAME', 'TXT', 'NULL', 'SRV', 'HINFO', 'CAA', 'NS', 'SOA', 'MX',
-  'OPT', 'DNSKEY', 'RRSIG', 'RP', 'NSEC', 'NSEC3', 'SSHFP', 'DS', 'NAPTR', 'TLSA',
+  'A',
+  'AAAA',
+  'PTR',
+  'CNAME',
+  'DNAME',
+  'TXT',
+  'NULL',
+  'SRV',
+  'HINFO',
+  'CAA',
+  'NS',
+  'SOA',
+  'MX',
+  'OPT',
+  'DNSKEY',
+  'RRSIG',
+  'RP',
+  'NSEC',
+  'NSEC3',
+  'SSHFP',
+  'DS',
+  'NAPTR',
+  'TLSA',
 ]);
 
 function toJsonSafe(value: unknown): unknown {
-  if (value instanceof Uint8Array) return Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('');
+  if (value instanceof Uint8Array)
+    return Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('');
   if (Array.isArray(value)) return value.map(toJsonSafe);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -33,13 +55,18 @@ function toJsonSafe(value: unknown): unknown {
  * compression pointers) and `rdlengthOffset` the offset of the 2-byte RDLENGTH in it.
  * Returns the decoded value (bytes as hex), or undefined when dns-packet cannot decode it.
  */
-export function decodeRecordData(message: Uint8Array, type: number, rdlengthOffset: number): unknown {
+export function decodeRecordData(
+  message: Uint8Array,
+  type: number,
+  rdlengthOffset: number,
+): unknown {
   const name = typeShortName(type);
   if (!decodedTypes.has(name)) return undefined;
   // dns-packet trusts RDLENGTH and reads past short data without complaint: check first,
   // and accept a decoding only when it consumed exactly RDLENGTH bytes.
   if (rdlengthOffset < 0 || rdlengthOffset + 2 > message.length) return undefined;
-  const rdlength = ((message[rdlengthOffset] as number) << 8) | (message[rdlengthOffset + 1] as number);
+  const rdlength =
+    ((message[rdlengthOffset] as number) << 8) | (message[rdlengthOffset + 1] as number);
   if (rdlengthOffset + 2 + rdlength > message.length) return undefined;
   try {
     const buf = Buffer.from(message.buffer as ArrayBuffer, message.byteOffset, message.byteLength);
@@ -53,7 +80,11 @@ export function decodeRecordData(message: Uint8Array, type: number, rdlengthOffs
 }
 
 /** The decoded value as JSON text for FieldNode.value, or undefined. */
-export function dnsPacketRecordValue(message: Uint8Array, type: number, rdlengthOffset: number): string | undefined {
+export function dnsPacketRecordValue(
+  message: Uint8Array,
+  type: number,
+  rdlengthOffset: number,
+): string | undefined {
   const v = decodeRecordData(message, type, rdlengthOffset);
   if (v === undefined) return undefined;
   try {

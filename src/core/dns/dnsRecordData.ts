@@ -12,7 +12,14 @@ import { dnsField } from './dnsFields';
 import type { DnsWalk } from './dnsMessage';
 import { dissectOptOptions } from './dnsEdns';
 import { dnsPacketRecordValue } from './dnsPacketAdapter';
-import { absoluteTimeText, asciiString, asciiText, ipv4Text, ipv6Text, timeSecsToStr } from './dnsText';
+import {
+  absoluteTimeText,
+  asciiString,
+  asciiText,
+  ipv4Text,
+  ipv6Text,
+  timeSecsToStr,
+} from './dnsText';
 import {
   dnssecAlgorithmNames,
   dnsTrueFalse,
@@ -169,24 +176,47 @@ export function bytesDisplay(b: Uint8Array): string {
 }
 
 /** Adds an FT_BYTES field, bounds-checked like proto_tree_add_item. */
-export function addBytes(w: DnsWalk, parent: FieldNode | null, def: FieldDef, off: number, len: number): FieldNode | null {
+export function addBytes(
+  w: DnsWalk,
+  parent: FieldNode | null,
+  def: FieldDef,
+  off: number,
+  len: number,
+): FieldNode | null {
   check(w.v, off, len);
   if (!parent) return null;
   const b = w.v.bytes.subarray(off, off + len);
-  return addField(parent, def, w.source, off, len, b, { display: bytesDisplay(b), show: len === 0 ? '<MISSING>' : toHex(b) });
+  return addField(parent, def, w.source, off, len, b, {
+    display: bytesDisplay(b),
+    show: len === 0 ? '<MISSING>' : toHex(b),
+  });
 }
 
 /** Adds an FT_STRING field read with ENC_ASCII, bounds-checked. */
-export function addAscii(w: DnsWalk, parent: FieldNode | null, def: FieldDef, off: number, len: number): string {
+export function addAscii(
+  w: DnsWalk,
+  parent: FieldNode | null,
+  def: FieldDef,
+  off: number,
+  len: number,
+): string {
   check(w.v, off, len);
   const s = asciiString(w.v.bytes, off, len);
   addField(parent, def, w.source, off, len, s.label, { show: s.show });
   return s.label;
 }
 
-function addUint(w: DnsWalk, parent: FieldNode | null, def: FieldDef, off: number, size: 1 | 2 | 4, display?: (v: number) => string): number {
+function addUint(
+  w: DnsWalk,
+  parent: FieldNode | null,
+  def: FieldDef,
+  off: number,
+  size: 1 | 2 | 4,
+  display?: (v: number) => string,
+): number {
   const val = size === 1 ? u8(w.v, off) : size === 2 ? u16(w.v, off) : u32(w.v, off);
-  if (parent) addField(parent, def, w.source, off, size, val, display ? { display: display(val) } : {});
+  if (parent)
+    addField(parent, def, w.source, off, size, val, display ? { display: display(val) } : {});
   return val;
 }
 
@@ -198,7 +228,12 @@ function timeDisplay(v: number): string {
   return `${v} (${timeSecsToStr(v)})`;
 }
 
-function addName(w: DnsWalk, parent: FieldNode | null, def: FieldDef, off: number): { used: number; text: string } {
+function addName(
+  w: DnsWalk,
+  parent: FieldNode | null,
+  def: FieldDef,
+  off: number,
+): { used: number; text: string } {
   const n = readName(w.v, off, w.budget);
   addField(parent, def, w.source, off, n.used, n.text);
   return n;
@@ -257,7 +292,15 @@ function nsec3HashText(b: Uint8Array): string {
 }
 
 /** Dissects the data of one record: [off, off+len) of the message. */
-export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number, cls: number, owner: string, off: number, len: number): void {
+export function dissectRecordData(
+  w: DnsWalk,
+  rr: FieldNode | null,
+  type: number,
+  cls: number,
+  owner: string,
+  off: number,
+  len: number,
+): void {
   const v = w.v;
   if (rr) {
     const value = dnsPacketRecordValue(v.bytes.subarray(v.base, v.end), type, off - 2 - v.base);
@@ -291,7 +334,8 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
       const n = readName(v, off, w.budget);
       w.info += ` ${n.text}`;
       const def = type === 2 ? F.ns : type === 5 ? F.cname : type === 12 ? F.ptr : F.dname;
-      const prefix = type === 2 ? ', ns ' : type === 5 ? ', cname ' : type === 12 ? ', ' : ', dname ';
+      const prefix =
+        type === 2 ? ', ns ' : type === 5 ? ', cname ' : type === 12 ? ', ' : ', dname ';
       appendHead(rr, prefix + n.text);
       addField(rr, def, w.source, off, n.used, n.text);
       return;
@@ -302,7 +346,8 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
     case 8:
     case 9: {
       w.info += ` ${owner}`;
-      const def = type === 3 ? F.md : type === 4 ? F.mf : type === 7 ? F.mb : type === 8 ? F.mg : F.mr;
+      const def =
+        type === 3 ? F.md : type === 4 ? F.mf : type === 7 ? F.mb : type === 8 ? F.mg : F.mr;
       addName(w, rr, def, off);
       return;
     }
@@ -475,9 +520,18 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
     case 60: {
       const flags = u16(v, off);
       const fl = addField(rr, F.dnskeyFlags, w.source, off, 2, flags);
-      addField(fl, F.dnskeyZone, w.source, off, 2, (flags & 0x100) !== 0, { word: flags, display: (flags & 0x100) !== 0 ? dnsTrueFalse.zoneKey[0] : dnsTrueFalse.zoneKey[1] });
-      addField(fl, F.dnskeyRevoked, w.source, off, 2, (flags & 0x80) !== 0, { word: flags, display: (flags & 0x80) !== 0 ? 'Yes' : 'No' });
-      addField(fl, F.dnskeySep, w.source, off, 2, (flags & 1) !== 0, { word: flags, display: (flags & 1) !== 0 ? 'Yes' : 'No' });
+      addField(fl, F.dnskeyZone, w.source, off, 2, (flags & 0x100) !== 0, {
+        word: flags,
+        display: (flags & 0x100) !== 0 ? dnsTrueFalse.zoneKey[0] : dnsTrueFalse.zoneKey[1],
+      });
+      addField(fl, F.dnskeyRevoked, w.source, off, 2, (flags & 0x80) !== 0, {
+        word: flags,
+        display: (flags & 0x80) !== 0 ? 'Yes' : 'No',
+      });
+      addField(fl, F.dnskeySep, w.source, off, 2, (flags & 1) !== 0, {
+        word: flags,
+        display: (flags & 1) !== 0 ? 'Yes' : 'No',
+      });
       addField(fl, F.dnskeyReserved, w.source, off, 2, flags & 0xfe7e, { word: flags });
       addUint(w, rr, F.dnskeyProtocol, off + 2, 1);
       const algo = addUint(w, rr, F.dnskeyAlgo, off + 3, 1, named(dnssecAlgorithmNames));
@@ -540,7 +594,9 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
       return;
     case 108: {
       check(v, off, 6);
-      const mac = Array.from(v.bytes.subarray(off, off + 6), (b) => b.toString(16).padStart(2, '0')).join(':');
+      const mac = Array.from(v.bytes.subarray(off, off + 6), (b) =>
+        b.toString(16).padStart(2, '0'),
+      ).join(':');
       addField(rr, F.eui48, w.source, off, 6, mac);
       return;
     }
@@ -550,7 +606,8 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
       addField(fl, F.caaCritical, w.source, off, 1, (flags & 0x80) !== 0, {
         word: flags,
         wordBits: 8,
-        display: (flags & 0x80) !== 0 ? dnsTrueFalse.issuerCritical[0] : dnsTrueFalse.issuerCritical[1],
+        display:
+          (flags & 0x80) !== 0 ? dnsTrueFalse.issuerCritical[0] : dnsTrueFalse.issuerCritical[1],
       });
       const tagLen = u8(v, off + 1);
       check(v, off + 2, tagLen);
@@ -558,7 +615,13 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
       const valueLen = (len - (tagLen + 2)) & 0xffff;
       check(v, off + 2 + tagLen, valueLen);
       const value = asciiText(v.bytes, off + 2 + tagLen, valueLen);
-      const def = 'issue'.startsWith(tag) ? F.caaIssue : 'issuewild'.startsWith(tag) ? F.caaIssuewild : 'iodef'.startsWith(tag) ? F.caaIodef : F.caaUnknown;
+      const def = 'issue'.startsWith(tag)
+        ? F.caaIssue
+        : 'issuewild'.startsWith(tag)
+          ? F.caaIssuewild
+          : 'iodef'.startsWith(tag)
+            ? F.caaIodef
+            : F.caaUnknown;
       const item = addField(rr, def, w.source, off + 1, 1 + tagLen + valueLen, value);
       addField(item, F.caaTagLen, w.source, off + 1, 1, tagLen);
       addField(item, F.caaTag, w.source, off + 2, tagLen, tag);
@@ -580,9 +643,31 @@ export function dissectRecordData(w: DnsWalk, rr: FieldNode | null, type: number
           expert,
           // tshark also adds the expert's own field, which -T fields prints as 1.
           children: [
-            { name: 'dns.undecoded.type', label: `[${msg}]`, source: w.source, start: off, length: 0, show: '1', generated: true },
-            { name: '', label: '[Severity level: Note]', source: w.source, start: off, length: 0, generated: true },
-            { name: '', label: '[Group: Undecoded]', source: w.source, start: off, length: 0, generated: true },
+            {
+              name: 'dns.undecoded.type',
+              label: `[${msg}]`,
+              source: w.source,
+              start: off,
+              length: 0,
+              show: '1',
+              generated: true,
+            },
+            {
+              name: '',
+              label: '[Severity level: Note]',
+              source: w.source,
+              start: off,
+              length: 0,
+              generated: true,
+            },
+            {
+              name: '',
+              label: '[Group: Undecoded]',
+              source: w.source,
+              start: off,
+              length: 0,
+              generated: true,
+            },
           ],
         });
       }
@@ -640,7 +725,14 @@ function dissectLoc(w: DnsWalk, rr: FieldNode | null, off: number, len: number):
   addUint(w, rr, F.locVertical, off + 3, 1, locSize);
   addUint(w, rr, F.locLatitude, off + 4, 4, (v) => `${v} (${locAngle(v, false)})`);
   addUint(w, rr, F.locLongitude, off + 8, 4, (v) => `${v} (${locAngle(v, true)})`);
-  addUint(w, rr, F.locAltitude, off + 12, 4, (v) => `${v} (${gFormat(((v | 0) - 10000000) / 100)} m)`);
+  addUint(
+    w,
+    rr,
+    F.locAltitude,
+    off + 12,
+    4,
+    (v) => `${v} (${gFormat(((v | 0) - 10000000) / 100)} m)`,
+  );
 }
 
 const svcbKeyNames: ReadonlyMap<number, string> = new Map([
@@ -688,7 +780,7 @@ function dissectSvcb(w: DnsWalk, rr: FieldNode | null, off: number, len: number)
         }
         break;
       case 1:
-        for (let i = 0; i < plen; ) {
+        for (let i = 0; i < plen;) {
           const l = u8(v, o);
           addField(param, F.svcbAlpnLen, w.source, o, 1, l);
           o++;
@@ -735,4 +827,3 @@ function dissectSvcb(w: DnsWalk, rr: FieldNode | null, off: number, len: number)
     if (param) param.label = head;
   }
 }
-

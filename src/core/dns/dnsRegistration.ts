@@ -18,9 +18,19 @@ function flavorOf(ctx: PacketContext, transport: 'udp' | 'tcp'): DnsFlavor {
   return 'dns';
 }
 
-const protocolColumn: Readonly<Record<DnsFlavor, string>> = { dns: 'DNS', mdns: 'MDNS', llmnr: 'LLMNR' };
+const protocolColumn: Readonly<Record<DnsFlavor, string>> = {
+  dns: 'DNS',
+  mdns: 'MDNS',
+  llmnr: 'LLMNR',
+};
 
-function run(ctx: PacketContext, source: number, start: number, end: number, transport: 'udp' | 'tcp'): void {
+function run(
+  ctx: PacketContext,
+  source: number,
+  start: number,
+  end: number,
+  transport: 'udp' | 'tcp',
+): void {
   const flavor = flavorOf(ctx, transport);
   const summary = ctx.tree === null && ctx.state.options.dnsInfo === false;
   const info = summary

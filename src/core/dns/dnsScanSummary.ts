@@ -38,7 +38,10 @@ export function summarizeDnsMessage(
   if (!v) return null;
   const { base } = v;
   end = v.end;
-  const info = emptyDnsMessageInfo({ source, start: base, length: Math.max(0, end - base) }, transport);
+  const info = emptyDnsMessageInfo(
+    { source, start: base, length: Math.max(0, end - base) },
+    transport,
+  );
   try {
     const id = u16(v, base);
     info.flags = u16(v, base + 2);
@@ -103,7 +106,12 @@ function skipRecord(
   check(v, off, size);
   if (type === T_OPT) {
     const z = u16(v, typeOff + 6);
-    info.edns ??= { udpSize: u16(v, typeOff + 2), version: u8(v, typeOff + 5), do: (z & 0x8000) !== 0, extRcode: u8(v, typeOff + 4) };
+    info.edns ??= {
+      udpSize: u16(v, typeOff + 2),
+      version: u8(v, typeOff + 5),
+      do: (z & 0x8000) !== 0,
+      extRcode: u8(v, typeOff + 4),
+    };
     if (dataLen > 0) {
       const w: DnsWalk = { ctx, v, source, flavor, budget, info: '' };
       dissectOptOptions(w, null, typeOff + 10, dataLen);

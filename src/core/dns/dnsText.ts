@@ -19,11 +19,17 @@ const cEscapes: Readonly<Record<number, string>> = {
 const unprintable = /[\p{Cc}\p{Cf}\p{Cn}\p{Cs}]/u;
 
 function escapeCodePoint(cp: number): string {
-  return cp > 0xffff ? '\\U' + cp.toString(16).padStart(8, '0') : '\\u' + cp.toString(16).padStart(4, '0');
+  return cp > 0xffff
+    ? '\\U' + cp.toString(16).padStart(8, '0')
+    : '\\u' + cp.toString(16).padStart(4, '0');
 }
 
 /** Wireshark's format_text over bytes[start, start+length) (or a byte array). */
-export function formatText(bytes: ArrayLike<number>, start = 0, length = bytes.length - start): string {
+export function formatText(
+  bytes: ArrayLike<number>,
+  start = 0,
+  length = bytes.length - start,
+): string {
   let out = '';
   const end = start + length;
   let i = start;
@@ -77,7 +83,11 @@ export function formatText(bytes: ArrayLike<number>, start = 0, length = bytes.l
  * ends at the first NUL, bytes >= 0x80 become U+FFFD; `label` is format_text of that, and
  * `show` (-T fields) keeps control characters raw instead of escaping them.
  */
-export function asciiString(bytes: Uint8Array, start: number, length: number): { label: string; show: string } {
+export function asciiString(
+  bytes: Uint8Array,
+  start: number,
+  length: number,
+): { label: string; show: string } {
   let label = '';
   let show = '';
   for (let i = start; i < start + length; i++) {
@@ -138,10 +148,11 @@ export function ipv4Text(bytes: ArrayLike<number>, start: number): string {
 /** RFC 5952 text (longest run of two or more zero groups becomes "::"), as inet_ntop. */
 export function ipv6Text(bytes: ArrayLike<number>, start: number): string {
   const groups: number[] = [];
-  for (let i = 0; i < 8; i++) groups.push(((bytes[start + 2 * i] as number) << 8) | (bytes[start + 2 * i + 1] as number));
+  for (let i = 0; i < 8; i++)
+    groups.push(((bytes[start + 2 * i] as number) << 8) | (bytes[start + 2 * i + 1] as number));
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -163,7 +174,10 @@ export function ipv6Text(bytes: ArrayLike<number>, start: number): string {
   const hex = (g: number): string => g.toString(16);
   if (bestStart < 0) return groups.map(hex).join(':');
   const head = groups.slice(0, bestStart).map(hex).join(':');
-  const tail = groups.slice(bestStart + bestLen).map(hex).join(':');
+  const tail = groups
+    .slice(bestStart + bestLen)
+    .map(hex)
+    .join(':');
   return `${head}::${tail}`;
 }
 

@@ -2,10 +2,20 @@
  * Names for numbers (types, classes, opcodes, rcodes, options), worded as Wireshark 4.0
  * words them in labels and in the Info column. Tables come from dnsValueTables.ts.
  */
-import { dnsClassNames, dnsOpcodeNames, dnsRcodeNames, dnsTypeDescriptions, extendedErrorRanges } from './dnsValueTables';
+import {
+  dnsClassNames,
+  dnsOpcodeNames,
+  dnsRcodeNames,
+  dnsTypeDescriptions,
+  extendedErrorRanges,
+} from './dnsValueTables';
 
 /** Wireshark's val_to_str: the name, or the fallback with the number. */
-export function valueName(table: ReadonlyMap<number, string>, value: number, unknown = 'Unknown'): string {
+export function valueName(
+  table: ReadonlyMap<number, string>,
+  value: number,
+  unknown = 'Unknown',
+): string {
   return table.get(value) ?? `${unknown} (${value})`;
 }
 

@@ -23,7 +23,8 @@ export class DnsBoundsError extends Error {
 }
 
 export function check(v: DnsView, offset: number, length: number): void {
-  if (offset < 0 || length < 0 || offset + length > v.end) throw new DnsBoundsError(Math.min(offset, v.end));
+  if (offset < 0 || length < 0 || offset + length > v.end)
+    throw new DnsBoundsError(Math.min(offset, v.end));
 }
 
 export function u8(v: DnsView, offset: number): number {
@@ -40,7 +41,9 @@ export function u32(v: DnsView, offset: number): number {
   check(v, offset, 4);
   return (
     (v.bytes[offset] as number) * 0x1000000 +
-    (((v.bytes[offset + 1] as number) << 16) | ((v.bytes[offset + 2] as number) << 8) | (v.bytes[offset + 3] as number))
+    (((v.bytes[offset + 1] as number) << 16) |
+      ((v.bytes[offset + 2] as number) << 8) |
+      (v.bytes[offset + 3] as number))
   );
 }
 

@@ -93,7 +93,11 @@ function runEnd(v: DnsView, offset: number, budget: NameBudget): LabelRun {
         result = { kind: 'throw', at: offset + 1 };
         break;
       }
-      result = { kind: 'pointer', after: offset + 2, target: v.base + (((c & 0x3f) << 8) | (v.bytes[offset + 1] as number)) };
+      result = {
+        kind: 'pointer',
+        after: offset + 2,
+        target: v.base + (((c & 0x3f) << 8) | (v.bytes[offset + 1] as number)),
+      };
       break;
     }
   }
@@ -104,7 +108,8 @@ function runEnd(v: DnsView, offset: number, budget: NameBudget): LabelRun {
 const scratch = new Uint8Array(MAX_DNAME_LEN);
 
 function spend(budget: NameBudget, offset: number): void {
-  if (--budget.remaining < 0) throw new DnsBoundsError(offset, 'Name decoding exceeded its work budget');
+  if (--budget.remaining < 0)
+    throw new DnsBoundsError(offset, 'Name decoding exceeded its work budget');
 }
 
 function countLabels(buf: Uint8Array, len: number): number {
@@ -171,7 +176,8 @@ export function readName(v: DnsView, offset: number, budget: NameBudget): WireNa
   const n = expandName(v, offset, budget);
   if (n.text === '<Root>') return n;
   // get_dns_name: a name shorter than two bytes, or an empty name longer than two, is an error.
-  if (n.used < MIN_DNAME_LEN || (n.used > MIN_DNAME_LEN && n.nameLen === 0)) throw new DnsBoundsError(offset);
+  if (n.used < MIN_DNAME_LEN || (n.used > MIN_DNAME_LEN && n.nameLen === 0))
+    throw new DnsBoundsError(offset);
   return n;
 }
 
@@ -290,8 +296,14 @@ function expandName(v: DnsView, offset: number, budget: NameBudget): WireName {
   // The C string ends at the first NUL byte (a label may contain one).
   let cLen = 0;
   while (cLen < np && scratch[cLen] !== 0) cLen++;
-  if (cLen === 0 && len <= MIN_DNAME_LEN) return { used: len, text: '<Root>', nameLen: 6, labels: 1 };
-  return { used: len, text: formatText(scratch, 0, nameLen), nameLen, labels: countLabels(scratch, nameLen) };
+  if (cLen === 0 && len <= MIN_DNAME_LEN)
+    return { used: len, text: '<Root>', nameLen: 6, labels: 1 };
+  return {
+    used: len,
+    text: formatText(scratch, 0, nameLen),
+    nameLen,
+    labels: countLabels(scratch, nameLen),
+  };
 }
 
 /** Label steps nameSpan takes itself before handing a name to readName (see there). */

@@ -9,8 +9,7 @@ export function treeText(tree: readonly FieldNode[], sources: readonly DataSourc
   const lines: string[] = [];
   const visit = (node: FieldNode, depth: number): void => {
     if (node.hidden) return;
-    const label =
-      node.generated && !node.label.startsWith('[') ? `[${node.label}]` : node.label;
+    const label = node.generated && !node.label.startsWith('[') ? `[${node.label}]` : node.label;
     const where =
       node.source === 0
         ? `[${node.start}, ${node.length}]`

@@ -97,7 +97,9 @@ function typeOrder(types: readonly string[], totals: CountTable): string[] {
 function findingsSection(r: SummaryReport): ReportSection {
   // Name the subject when the text does not; "*" (all traffic) needs no naming.
   const items = r.findings.map((f) =>
-    f.subject && f.subject !== '*' && !f.text.includes(f.subject) ? `${f.text} (${f.subject})` : f.text,
+    f.subject && f.subject !== '*' && !f.text.includes(f.subject)
+      ? `${f.text} (${f.subject})`
+      : f.text,
   );
   return {
     title: 'Findings',

@@ -86,4 +86,5 @@ export interface DnsDuplicateIdEvent {
   id: number;
 }
 
-export type DnsEvent = DnsMessageEvent | DnsTransactionEvent | DnsUnsolicitedEvent | DnsDuplicateIdEvent;
+export type DnsEvent =
+  DnsMessageEvent | DnsTransactionEvent | DnsUnsolicitedEvent | DnsDuplicateIdEvent;

@@ -96,7 +96,9 @@ export function deriveFindings(r: Omit<SummaryReport, 'findings'>, x: FindingExt
   const within = (g: Gap): boolean =>
     g.source !== '*' &&
     allQuiet.some((q) => {
-      const overlap = Math.min(Date.parse(g.end), Date.parse(q.end)) - Math.max(Date.parse(g.start), Date.parse(q.start));
+      const overlap =
+        Math.min(Date.parse(g.end), Date.parse(q.end)) -
+        Math.max(Date.parse(g.start), Date.parse(q.start));
       return overlap >= 0.9 * g.seconds * 1000;
     });
   const silences = r.gaps

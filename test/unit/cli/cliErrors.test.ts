@@ -30,7 +30,13 @@ function buildPcap(names: string[]): Uint8Array {
     const ipLen = 20 + udp.length;
     const ip = [0x45, 0, ...u16(ipLen), 0, 1, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2, ...udp];
     const frame = [0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0x08, 0x00, ...ip];
-    parts.push(...le32(1_700_000_000 + i), ...le32(0), ...le32(frame.length), ...le32(frame.length), ...frame);
+    parts.push(
+      ...le32(1_700_000_000 + i),
+      ...le32(0),
+      ...le32(frame.length),
+      ...le32(frame.length),
+      ...frame,
+    );
   });
   return Uint8Array.from(parts);
 }
@@ -51,7 +57,10 @@ describe('dnspector CLI errors and exit codes', function () {
     assert.equal(r.code, 0, r.err);
     const lines = r.out.trimEnd().split('\n');
     assert.equal(lines.length, 3);
-    assert.match(lines[0] as string, /10\.0\.0\.1 → 10\.0\.0\.2 +DNS \d+ Standard query 0x1000 A one\.example$/);
+    assert.match(
+      lines[0] as string,
+      /10\.0\.0\.1 → 10\.0\.0\.2 +DNS \d+ Standard query 0x1000 A one\.example$/,
+    );
     assert.match(lines[2] as string, /Standard query 0x1002 A six\.example$/);
   });
 
@@ -96,7 +105,16 @@ describe('dnspector CLI errors and exit codes', function () {
   });
 
   it('fields prints one tab-separated line per DNS packet', () => {
-    const r = dnspector('fields', join(dir, 'three.pcap'), '-e', 'frame.number', '-e', 'dns.qry.name', '-e', 'udp.srcport');
+    const r = dnspector(
+      'fields',
+      join(dir, 'three.pcap'),
+      '-e',
+      'frame.number',
+      '-e',
+      'dns.qry.name',
+      '-e',
+      'udp.srcport',
+    );
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(r.out.trimEnd().split('\n'), [
       '1\tone.example\t40000',

@@ -133,11 +133,20 @@ export interface BlockOptions {
 }
 
 /** A generic block: type, total length, body padded to 4, total length. */
-export function pcapngBlock(endian: Endian, type: number, body: Uint8Array, opts: BlockOptions = {}): Uint8Array {
+export function pcapngBlock(
+  endian: Endian,
+  type: number,
+  body: Uint8Array,
+  opts: BlockOptions = {},
+): Uint8Array {
   const padded = (body.length + 3) & ~3;
   const total = 12 + padded;
   const w = new ByteWriter(endian);
-  w.u32(type).u32(opts.totalLength ?? total).raw(body).pad4().u32(opts.trailerLength ?? total);
+  w.u32(type)
+    .u32(opts.totalLength ?? total)
+    .raw(body)
+    .pad4()
+    .u32(opts.trailerLength ?? total);
   return w.toBytes();
 }
 
@@ -150,7 +159,10 @@ export function pcapngOptions(endian: Endian, options: [number, Uint8Array][]): 
   return w.toBytes();
 }
 
-export function sectionHeader(endian: Endian, opts: BlockOptions & { versionMajor?: number } = {}): Uint8Array {
+export function sectionHeader(
+  endian: Endian,
+  opts: BlockOptions & { versionMajor?: number } = {},
+): Uint8Array {
   const body = new ByteWriter(endian)
     .u32(0x1a2b3c4d)
     .u16(opts.versionMajor ?? 1)
@@ -174,7 +186,8 @@ export function interfaceDescription(endian: Endian, spec: InterfaceSpec = {}): 
   // An option DNSpector ignores (if_name = 2) first, to check options are walked.
   options.push([2, new TextEncoder().encode('eth0')]);
   if (spec.tsresol !== undefined) options.push([9, Uint8Array.of(spec.tsresol)]);
-  if (spec.tsoffset !== undefined) options.push([14, new ByteWriter(endian).u64(spec.tsoffset).toBytes()]);
+  if (spec.tsoffset !== undefined)
+    options.push([14, new ByteWriter(endian).u64(spec.tsoffset).toBytes()]);
   const body = new ByteWriter(endian)
     .u16(spec.linkType ?? 1)
     .u16(0)
@@ -192,7 +205,11 @@ export interface PacketSpec {
   originalLength?: number;
 }
 
-export function enhancedPacket(endian: Endian, spec: PacketSpec, opts: BlockOptions = {}): Uint8Array {
+export function enhancedPacket(
+  endian: Endian,
+  spec: PacketSpec,
+  opts: BlockOptions = {},
+): Uint8Array {
   const body = new ByteWriter(endian)
     .u32(spec.interfaceId ?? 0)
     .u32(Number(spec.timestamp >> 32n))

@@ -15,7 +15,11 @@ import { payload, pcapFile, pcapRecordOffsets, type PcapSpec } from '../helpers/
 function bigSpec(): PcapSpec {
   const records = [];
   for (let i = 0; i < 5000; i++) {
-    records.push({ seconds: 1600000000 + i, fraction: i * 7, data: payload(1 + ((i * 37) % 300), i) });
+    records.push({
+      seconds: 1600000000 + i,
+      fraction: i * 7,
+      data: payload(1 + ((i * 37) % 300), i),
+    });
   }
   return { endian: 'little', records };
 }
@@ -28,16 +32,33 @@ describe('readCaptureFile', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   async function readAll(path: string, signal?: AbortSignal) {
-    const frames: { frame: number; offset: number; timeNs: bigint; data: Uint8Array; format?: string }[] = [];
+    const frames: {
+      frame: number;
+      offset: number;
+      timeNs: bigint;
+      data: Uint8Array;
+      format?: string;
+    }[] = [];
     const result = await readCaptureFile(
       path,
-      (r, info) => frames.push({ frame: r.frame, offset: r.fileOffset, timeNs: r.timeNs, data: r.data.slice(), format: info?.format }),
+      (r, info) =>
+        frames.push({
+          frame: r.frame,
+          offset: r.fileOffset,
+          timeNs: r.timeNs,
+          data: r.data.slice(),
+          format: info?.format,
+        }),
       { signal },
     );
     return { frames, result };
   }
 
-  function checkFrames(frames: Awaited<ReturnType<typeof readAll>>['frames'], spec: PcapSpec, count: number): void {
+  function checkFrames(
+    frames: Awaited<ReturnType<typeof readAll>>['frames'],
+    spec: PcapSpec,
+    count: number,
+  ): void {
     const offsets = pcapRecordOffsets(spec);
     assert.equal(frames.length, count);
     for (let i = 0; i < count; i++) {
@@ -82,7 +103,10 @@ describe('readCaptureFile', () => {
     const { frames, result } = await readAll(path);
     checkFrames(frames, spec, frames.length);
     assert.ok(frames.length > 0);
-    assert.deepEqual(result.problems.map((p) => p.kind), ['format']);
+    assert.deepEqual(
+      result.problems.map((p) => p.kind),
+      ['format'],
+    );
     assert.match(result.problems[0]?.message ?? '', /corrupt gzip data/);
     assert.ok((result.problems[0]?.fileOffset ?? 0) <= pcapFile(spec).length);
   });
@@ -113,7 +137,10 @@ describe('readCaptureFile', () => {
     const { frames, result } = await readAll(path);
     assert.ok(frames.length > 0 && frames.length < 5000);
     checkFrames(frames, spec, frames.length);
-    assert.deepEqual(result.problems.map((p) => p.kind), ['truncated']);
+    assert.deepEqual(
+      result.problems.map((p) => p.kind),
+      ['truncated'],
+    );
     assert.match(result.problems[0]?.message ?? '', /gzip/);
   });
 
@@ -125,13 +152,19 @@ describe('readCaptureFile', () => {
     writeFileSync(path, bytes.subarray(0, (offsets[4000] ?? 0) + 5));
     const { frames, result } = await readAll(path);
     checkFrames(frames, spec, 4000);
-    assert.deepEqual(result.problems.map((p) => [p.kind, p.fileOffset]), [['truncated', offsets[4000]]]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.kind, p.fileOffset]),
+      [['truncated', offsets[4000]]],
+    );
   });
 
   it('turns a missing file into an io problem at offset 0', async () => {
     const { frames, result } = await readAll(join(dir, 'no-such-file.pcap'));
     assert.equal(frames.length, 0);
-    assert.deepEqual(result.problems.map((p) => [p.kind, p.fileOffset]), [['io', 0]]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.kind, p.fileOffset]),
+      [['io', 0]],
+    );
     assert.match(result.problems[0]?.message ?? '', /no-such-file\.pcap/);
     assert.equal(result.info, undefined);
   });
@@ -141,9 +174,13 @@ describe('readCaptureFile', () => {
     writeFileSync(path, pcapFile(bigSpec()));
     const controller = new AbortController();
     let seen = 0;
-    const reading = readCaptureFile(path, () => {
-      if (++seen === 10) controller.abort();
-    }, { signal: controller.signal });
+    const reading = readCaptureFile(
+      path,
+      () => {
+        if (++seen === 10) controller.abort();
+      },
+      { signal: controller.signal },
+    );
     await assert.rejects(reading, (err: Error) => err.name === 'AbortError');
     assert.ok(seen < 5000);
   });

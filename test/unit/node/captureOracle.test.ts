@@ -24,7 +24,13 @@ import {
   sectionHeader,
   simplePacket,
 } from '../helpers/captureBuilder';
-import { capturesIn, corpusDir, fixtureCaptures, run, tsharkAvailable } from '../../helpers/captureFiles';
+import {
+  capturesIn,
+  corpusDir,
+  fixtureCaptures,
+  run,
+  tsharkAvailable,
+} from '../../helpers/captureFiles';
 
 const fixtureFiles = fixtureCaptures();
 const corpusFiles = capturesIn(join(corpusDir, 'tcpdump'));
@@ -74,8 +80,19 @@ function readWithPcapParser(path: string): Promise<pcapParser.PcapParserPacket[]
 /** tshark's frame lines: number, time_epoch, len, cap_len (tab-separated). */
 function tsharkFrames(path: string): string[] {
   return run('tshark', [
-    '-n', '-r', path, '-T', 'fields',
-    '-e', 'frame.number', '-e', 'frame.time_epoch', '-e', 'frame.len', '-e', 'frame.cap_len',
+    '-n',
+    '-r',
+    path,
+    '-T',
+    'fields',
+    '-e',
+    'frame.number',
+    '-e',
+    'frame.time_epoch',
+    '-e',
+    'frame.len',
+    '-e',
+    'frame.cap_len',
   ])
     .split('\n')
     .filter((l) => l !== '');
@@ -101,8 +118,10 @@ describe('capture readers against oracles', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('has capture files to compare', function () {
-    if (corpusFiles.length === 0) console.log('    ../shared/corpus/tcpdump is absent: corpus captures not compared');
-    if (fixtureFiles.length === 0) console.log('    test/fixtures has no captures yet: fixtures not compared');
+    if (corpusFiles.length === 0)
+      console.log('    ../shared/corpus/tcpdump is absent: corpus captures not compared');
+    if (fixtureFiles.length === 0)
+      console.log('    test/fixtures has no captures yet: fixtures not compared');
     if (allFiles.length === 0) this.skip();
     assert.ok(allFiles.length > 0);
   });
@@ -119,7 +138,8 @@ describe('capture readers against oracles', () => {
           assert.equal(o.frame, i + 1, where);
           assert.equal(
             o.timeNs,
-            BigInt(p.header.timestampSeconds) * 1_000_000_000n + BigInt(p.header.timestampMicroseconds) * 1000n,
+            BigInt(p.header.timestampSeconds) * 1_000_000_000n +
+              BigInt(p.header.timestampMicroseconds) * 1000n,
             where,
           );
           assert.equal(o.capturedLength, p.header.capturedLength, where);
@@ -156,14 +176,36 @@ describe('capture readers against oracles', () => {
           sectionHeader('little'),
           interfaceDescription('little', { tsresol: 9 }),
           interfaceDescription('little', { tsresol: 0x80 | 20, tsoffset: 100n }),
-          enhancedPacket('little', { interfaceId: 0, timestamp: 1700000000123456789n, data: payload(60) }),
-          enhancedPacket('little', { interfaceId: 1, timestamp: (1700000000n << 20n) + 1n, data: payload(61) }),
-          enhancedPacket('little', { interfaceId: 1, timestamp: (1700000000n << 20n) + 3n, data: payload(40), originalLength: 90 }),
+          enhancedPacket('little', {
+            interfaceId: 0,
+            timestamp: 1700000000123456789n,
+            data: payload(60),
+          }),
+          enhancedPacket('little', {
+            interfaceId: 1,
+            timestamp: (1700000000n << 20n) + 1n,
+            data: payload(61),
+          }),
+          enhancedPacket('little', {
+            interfaceId: 1,
+            timestamp: (1700000000n << 20n) + 3n,
+            data: payload(40),
+            originalLength: 90,
+          }),
           simplePacket('little', 60, payload(60)),
-          obsoletePacket('little', { interfaceId: 0, timestamp: 1700000001000000000n, data: payload(33) }),
+          obsoletePacket('little', {
+            interfaceId: 0,
+            timestamp: 1700000001000000000n,
+            data: payload(33),
+          }),
           sectionHeader('big'),
           interfaceDescription('big', { snapLength: 50, tsresol: 3, tsoffset: -5n }),
-          enhancedPacket('big', { interfaceId: 0, timestamp: 1700000000999n, data: payload(50), originalLength: 60 }),
+          enhancedPacket('big', {
+            interfaceId: 0,
+            timestamp: 1700000000999n,
+            data: payload(50),
+            originalLength: 60,
+          }),
           simplePacket('big', 60, payload(50)),
           simplePacket('big', 7, payload(7)),
         ),

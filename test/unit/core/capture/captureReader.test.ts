@@ -49,19 +49,28 @@ describe('createCaptureReader', () => {
     const { records, reader } = collect(new TextEncoder().encode('hello, world\n'));
     assert.equal(records.length, 0);
     assert.equal(reader.failed, true);
-    assert.deepEqual(reader.problems.map((p) => [p.kind, p.fileOffset]), [['format', 0]]);
+    assert.deepEqual(
+      reader.problems.map((p) => [p.kind, p.fileOffset]),
+      [['format', 0]],
+    );
     assert.match(reader.problems[0]?.message ?? '', /not a pcap or pcapng file/);
     assert.doesNotMatch(reader.problems[0]?.message ?? '', /gzip/);
   });
 
   it('says a gzip file must be decompressed first', () => {
     const { reader } = collect(Uint8Array.of(0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0));
-    assert.deepEqual(reader.problems.map((p) => p.kind), ['format']);
+    assert.deepEqual(
+      reader.problems.map((p) => p.kind),
+      ['format'],
+    );
     assert.match(reader.problems[0]?.message ?? '', /gzip/);
   });
 
   it('reports an empty file and a file cut inside the magic', () => {
-    assert.deepEqual(collect(new Uint8Array(0)).reader.problems.map((p) => [p.kind, p.fileOffset]), [['format', 0]]);
+    assert.deepEqual(
+      collect(new Uint8Array(0)).reader.problems.map((p) => [p.kind, p.fileOffset]),
+      [['format', 0]],
+    );
     for (let n = 1; n < 4; n++) {
       assert.deepEqual(
         collect(pcap.subarray(0, n)).reader.problems.map((p) => [p.kind, p.fileOffset]),
@@ -69,7 +78,10 @@ describe('createCaptureReader', () => {
         `${n} bytes of pcap magic`,
       );
     }
-    assert.deepEqual(collect(Uint8Array.of(1, 2)).reader.problems.map((p) => p.kind), ['format']);
+    assert.deepEqual(
+      collect(Uint8Array.of(1, 2)).reader.problems.map((p) => p.kind),
+      ['format'],
+    );
   });
 
   it('ignores pushes after a fatal problem', () => {
@@ -112,7 +124,8 @@ describe('createCaptureReader', () => {
         for (let i = 0; i < flips; i++) bytes[random(bytes.length)] = random(256);
         const cuts = [random(bytes.length), random(bytes.length)].sort((a, b) => a - b);
         const { records, reader } = collect(bytes, cuts);
-        for (const p of reader.problems) assert.ok(p.fileOffset >= 0 && p.fileOffset < bytes.length);
+        for (const p of reader.problems)
+          assert.ok(p.fileOffset >= 0 && p.fileOffset < bytes.length);
         for (const r of records) assert.ok(r.fileOffset + r.data.length <= bytes.length);
       }
     }

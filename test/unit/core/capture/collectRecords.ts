@@ -3,7 +3,12 @@
  * copy of every record (the readers reuse one record object and views of their buffers).
  */
 import { createCaptureReader } from '../../../../src/core/capture/captureReader';
-import { copyRecord, type CaptureRecord, type CaptureReader, type RecordSink } from '../../../../src/core/capture/captureRecord';
+import {
+  copyRecord,
+  type CaptureRecord,
+  type CaptureReader,
+  type RecordSink,
+} from '../../../../src/core/capture/captureRecord';
 
 export interface Collected {
   records: CaptureRecord[];
@@ -30,5 +35,8 @@ export function collect(
 
 /** Every byte in its own chunk. */
 export function collectBytewise(bytes: Uint8Array): Collected {
-  return collect(bytes, Array.from({ length: Math.max(0, bytes.length - 1) }, (_, i) => i + 1));
+  return collect(
+    bytes,
+    Array.from({ length: Math.max(0, bytes.length - 1) }, (_, i) => i + 1),
+  );
 }

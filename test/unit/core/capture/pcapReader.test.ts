@@ -35,7 +35,11 @@ describe('PcapReader', () => {
         const spec = threeRecords(endian, ns);
         const { records, reader } = collect(pcapFile(spec));
         assert.deepEqual(reader.problems, []);
-        assert.deepEqual(reader.info, { format: 'pcap', byteOrder: endian, timePrecision: ns ? 'ns' : 'us' });
+        assert.deepEqual(reader.info, {
+          format: 'pcap',
+          byteOrder: endian,
+          timePrecision: ns ? 'ns' : 'us',
+        });
         const unit = ns ? 1n : 1000n;
         const offsets = pcapRecordOffsets(spec);
         assert.equal(records.length, 3);
@@ -64,7 +68,11 @@ describe('PcapReader', () => {
   });
 
   it('takes only the low 16 bits of the header link type (upper bits carry FCS info)', () => {
-    const bytes = pcapFile({ endian: 'big', linkType: 0x14000001, records: [{ seconds: 1, fraction: 0, data: payload(4) }] });
+    const bytes = pcapFile({
+      endian: 'big',
+      linkType: 0x14000001,
+      records: [{ seconds: 1, fraction: 0, data: payload(4) }],
+    });
     assert.equal(collect(bytes).records[0]?.linkType, 1);
   });
 
@@ -89,12 +97,20 @@ describe('PcapReader', () => {
       const complete = ends.filter((e) => e <= n).length;
       assert.equal(records.length, complete, `length ${n}`);
       if (n < PCAP_HEADER_LENGTH) {
-        assert.deepEqual(reader.problems.map((p) => [p.kind, p.fileOffset]), [['truncated', 0]], `length ${n}`);
+        assert.deepEqual(
+          reader.problems.map((p) => [p.kind, p.fileOffset]),
+          [['truncated', 0]],
+          `length ${n}`,
+        );
       } else if (offsets.includes(n)) {
         assert.deepEqual(reader.problems, [], `length ${n}`);
       } else {
         const start = [PCAP_HEADER_LENGTH, ...ends].filter((o) => o <= n).at(-1);
-        assert.deepEqual(reader.problems.map((p) => [p.kind, p.fileOffset]), [['truncated', start]], `length ${n}`);
+        assert.deepEqual(
+          reader.problems.map((p) => [p.kind, p.fileOffset]),
+          [['truncated', start]],
+          `length ${n}`,
+        );
       }
     }
   });
@@ -126,7 +142,10 @@ describe('PcapReader', () => {
 
   it('accepts the largest ordinary caplen (256 KiB)', () => {
     const data = payload(262144);
-    const { records, reader } = collect(pcapFile({ endian: 'little', records: [{ seconds: 0, fraction: 0, data }] }), [1000, 100000]);
+    const { records, reader } = collect(
+      pcapFile({ endian: 'little', records: [{ seconds: 0, fraction: 0, data }] }),
+      [1000, 100000],
+    );
     assert.deepEqual(reader.problems, []);
     assert.equal(records[0]?.capturedLength, 262144);
     assert.deepEqual(records[0]?.data, data);
@@ -134,11 +153,18 @@ describe('PcapReader', () => {
 
   it('refuses pcap major versions below 2 as unsupported', () => {
     const { records, reader } = collect(
-      pcapFile({ endian: 'little', versionMajor: 1, records: [{ seconds: 0, fraction: 0, data: payload(4) }] }),
+      pcapFile({
+        endian: 'little',
+        versionMajor: 1,
+        records: [{ seconds: 0, fraction: 0, data: payload(4) }],
+      }),
     );
     assert.equal(records.length, 0);
     assert.equal(reader.failed, true);
-    assert.deepEqual(reader.problems.map((p) => [p.kind, p.fileOffset]), [['unsupported', 0]]);
+    assert.deepEqual(
+      reader.problems.map((p) => [p.kind, p.fileOffset]),
+      [['unsupported', 0]],
+    );
   });
 
   it('hands out views of the pushed chunk, not copies, for records inside one chunk', () => {

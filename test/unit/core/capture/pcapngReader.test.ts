@@ -27,13 +27,26 @@ function twoSectionParts(): Uint8Array[] {
     sectionHeader('little'),
     interfaceDescription('little', { linkType: 1, tsresol: 9 }), // if 0: ns
     interfaceDescription('little', { linkType: 228, tsresol: 0x80 | 20, tsoffset: 100n }), // if 1: 2^-20 s, +100 s
-    enhancedPacket('little', { interfaceId: 0, timestamp: 1700000000123456789n, data: payload(60, 1) }),
-    enhancedPacket('little', { interfaceId: 1, timestamp: (1700000000n << 20n) + 3n, data: payload(20, 2) }),
+    enhancedPacket('little', {
+      interfaceId: 0,
+      timestamp: 1700000000123456789n,
+      data: payload(60, 1),
+    }),
+    enhancedPacket('little', {
+      interfaceId: 1,
+      timestamp: (1700000000n << 20n) + 3n,
+      data: payload(20, 2),
+    }),
     pcapngBlock('little', 5, payload(16)), // interface statistics: skipped
     pcapngBlock('little', 0x12345678, payload(9)), // unknown: skipped
     sectionHeader('big'),
     interfaceDescription('big', { linkType: 101, snapLength: 50, tsresol: 3, tsoffset: -5n }), // if 0 again
-    enhancedPacket('big', { interfaceId: 0, timestamp: 1700000000999n, data: payload(50, 3), originalLength: 60 }),
+    enhancedPacket('big', {
+      interfaceId: 0,
+      timestamp: 1700000000999n,
+      data: payload(50, 3),
+      originalLength: 60,
+    }),
     simplePacket('big', 60, payload(50, 4)),
     simplePacket('big', 7, payload(7, 5)),
     obsoletePacket('big', { interfaceId: 0, timestamp: 1000n, data: payload(5, 6) }),
@@ -47,21 +60,87 @@ function offsetsOf(parts: Uint8Array[]): number[] {
   return parts.map((p) => ((at += p.length), at - p.length));
 }
 
-type Expected = Omit<CaptureRecord, 'frame' | 'fileOffset' | 'data'> & { part: number; data: Uint8Array };
+type Expected = Omit<CaptureRecord, 'frame' | 'fileOffset' | 'data'> & {
+  part: number;
+  data: Uint8Array;
+};
 
 const expected: Expected[] = [
-  { part: 3, timeNs: 1700000000123456789n, capturedLength: 60, originalLength: 60, linkType: 1, interfaceId: 0, timeUnknown: false, data: payload(60, 1) },
+  {
+    part: 3,
+    timeNs: 1700000000123456789n,
+    capturedLength: 60,
+    originalLength: 60,
+    linkType: 1,
+    interfaceId: 0,
+    timeUnknown: false,
+    data: payload(60, 1),
+  },
   // 3 / 2^20 s = 2861.02 ns, truncated; plus if_tsoffset 100 s
-  { part: 4, timeNs: 1700000100n * S + 2861n, capturedLength: 20, originalLength: 20, linkType: 228, interfaceId: 1, timeUnknown: false, data: payload(20, 2) },
+  {
+    part: 4,
+    timeNs: 1700000100n * S + 2861n,
+    capturedLength: 20,
+    originalLength: 20,
+    linkType: 228,
+    interfaceId: 1,
+    timeUnknown: false,
+    data: payload(20, 2),
+  },
   // 1700000000999 ms - 5 s
-  { part: 9, timeNs: 1699999995999000000n, capturedLength: 50, originalLength: 60, linkType: 101, interfaceId: 0, timeUnknown: false, data: payload(50, 3) },
+  {
+    part: 9,
+    timeNs: 1699999995999000000n,
+    capturedLength: 50,
+    originalLength: 60,
+    linkType: 101,
+    interfaceId: 0,
+    timeUnknown: false,
+    data: payload(50, 3),
+  },
   // SPB: captured = min(original 60, snaplen 50); no timestamp
-  { part: 10, timeNs: 0n, capturedLength: 50, originalLength: 60, linkType: 101, interfaceId: 0, timeUnknown: true, data: payload(50, 4) },
+  {
+    part: 10,
+    timeNs: 0n,
+    capturedLength: 50,
+    originalLength: 60,
+    linkType: 101,
+    interfaceId: 0,
+    timeUnknown: true,
+    data: payload(50, 4),
+  },
   // SPB: 7 bytes of data padded to 8; captured = original 7
-  { part: 11, timeNs: 0n, capturedLength: 7, originalLength: 7, linkType: 101, interfaceId: 0, timeUnknown: true, data: payload(7, 5) },
+  {
+    part: 11,
+    timeNs: 0n,
+    capturedLength: 7,
+    originalLength: 7,
+    linkType: 101,
+    interfaceId: 0,
+    timeUnknown: true,
+    data: payload(7, 5),
+  },
   // obsolete PB on if 0 (ms, -5 s): 1000 ms - 5 s
-  { part: 12, timeNs: -4n * S, capturedLength: 5, originalLength: 5, linkType: 101, interfaceId: 0, timeUnknown: false, data: payload(5, 6) },
-  { part: 14, timeNs: 1700000000000001000n, capturedLength: 3, originalLength: 3, linkType: 113, interfaceId: 1, timeUnknown: false, data: payload(3, 7) },
+  {
+    part: 12,
+    timeNs: -4n * S,
+    capturedLength: 5,
+    originalLength: 5,
+    linkType: 101,
+    interfaceId: 0,
+    timeUnknown: false,
+    data: payload(5, 6),
+  },
+  {
+    part: 14,
+    timeNs: 1700000000000001000n,
+    capturedLength: 3,
+    originalLength: 3,
+    linkType: 113,
+    interfaceId: 1,
+    timeUnknown: false,
+    data: payload(3, 7),
+  },
 ];
 
 describe('PcapngReader', () => {
@@ -101,7 +180,11 @@ describe('PcapngReader', () => {
         assert.deepEqual(reader.problems, [], `length ${n}`);
       } else {
         const start = offsets.filter((o) => o < n).at(-1);
-        assert.deepEqual(reader.problems.map((p) => [p.kind, p.fileOffset]), [['truncated', start]], `length ${n}`);
+        assert.deepEqual(
+          reader.problems.map((p) => [p.kind, p.fileOffset]),
+          [['truncated', start]],
+          `length ${n}`,
+        );
       }
     }
   });
@@ -111,7 +194,10 @@ describe('PcapngReader', () => {
     const idb = interfaceDescription('big');
     const good = enhancedPacket('big', { timestamp: 1n, data: payload(8) });
     const cases: [string, Uint8Array][] = [
-      ['trailer differs from the leading length', enhancedPacket('big', { timestamp: 2n, data: payload(8) }, { trailerLength: 44 })],
+      [
+        'trailer differs from the leading length',
+        enhancedPacket('big', { timestamp: 2n, data: payload(8) }, { trailerLength: 44 }),
+      ],
       ['length not a multiple of 4', pcapngBlock('big', 6, payload(30), { totalLength: 42 })],
       ['length below 12', pcapngBlock('big', 4, new Uint8Array(0), { totalLength: 8 })],
       ['length 0', pcapngBlock('big', 4, payload(4), { totalLength: 0 })],
@@ -123,7 +209,10 @@ describe('PcapngReader', () => {
         const { records, reader } = collect(concat(shb, idb, good, bad, good));
         assert.equal(records.length, 1, 'the packet before is delivered, none after');
         assert.equal(reader.failed, true);
-        assert.deepEqual(reader.problems.map((p) => [p.kind, p.fileOffset]), [['format', badOffset]]);
+        assert.deepEqual(
+          reader.problems.map((p) => [p.kind, p.fileOffset]),
+          [['format', badOffset]],
+        );
       });
     }
   });
@@ -137,14 +226,20 @@ describe('PcapngReader', () => {
     view.setUint32(16, 100, true);
     const { records, reader } = collect(concat(bytes, pcapngBlock('little', 6, body)));
     assert.equal(records.length, 0);
-    assert.deepEqual(reader.problems.map((p) => [p.kind, p.fileOffset]), [['format', bytes.length]]);
+    assert.deepEqual(
+      reader.problems.map((p) => [p.kind, p.fileOffset]),
+      [['format', bytes.length]],
+    );
   });
 
   it('rejects a section header with a bad byte-order magic', () => {
     const shb = sectionHeader('little');
     shb[8] = 0x99;
     const { reader } = collect(shb);
-    assert.deepEqual(reader.problems.map((p) => [p.kind, p.fileOffset]), [['format', 0]]);
+    assert.deepEqual(
+      reader.problems.map((p) => [p.kind, p.fileOffset]),
+      [['format', 0]],
+    );
   });
 
   it('skips a packet block naming a missing interface, with a problem, and reads on', () => {
@@ -159,11 +254,17 @@ describe('PcapngReader', () => {
     const offsets = offsetsOf(parts);
     const { records, reader } = collect(concat(...parts));
     assert.equal(reader.failed, false);
-    assert.deepEqual(records.map((r) => [r.frame, r.fileOffset, r.timeNs]), [[1, offsets[3], 2000n]]);
-    assert.deepEqual(reader.problems.map((p) => [p.kind, p.fileOffset]), [
-      ['format', offsets[2]],
-      ['format', offsets[5]],
-    ]);
+    assert.deepEqual(
+      records.map((r) => [r.frame, r.fileOffset, r.timeNs]),
+      [[1, offsets[3], 2000n]],
+    );
+    assert.deepEqual(
+      reader.problems.map((p) => [p.kind, p.fileOffset]),
+      [
+        ['format', offsets[2]],
+        ['format', offsets[5]],
+      ],
+    );
   });
 
   it('uses 2^-n and 10^-n resolutions exactly', () => {
@@ -176,14 +277,25 @@ describe('PcapngReader', () => {
     ];
     for (const [tsresol, ts, ns] of cases) {
       const { records } = collect(
-        concat(sectionHeader('big'), interfaceDescription('big', { tsresol }), enhancedPacket('big', { timestamp: ts, data: payload(1) })),
+        concat(
+          sectionHeader('big'),
+          interfaceDescription('big', { tsresol }),
+          enhancedPacket('big', { timestamp: ts, data: payload(1) }),
+        ),
       );
       assert.equal(records[0]?.timeNs, ns, `tsresol 0x${tsresol.toString(16)}`);
     }
   });
 
   it('fails on a file whose first block is not a section header', () => {
-    const { reader } = collect(interfaceDescription('little'), [], (sink) => new PcapngReader(sink));
-    assert.deepEqual(reader.problems.map((p) => [p.kind, p.fileOffset]), [['format', 0]]);
+    const { reader } = collect(
+      interfaceDescription('little'),
+      [],
+      (sink) => new PcapngReader(sink),
+    );
+    assert.deepEqual(
+      reader.problems.map((p) => [p.kind, p.fileOffset]),
+      [['format', 0]],
+    );
   });
 });

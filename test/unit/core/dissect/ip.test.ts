@@ -29,7 +29,10 @@ describe('IPv4', () => {
   it('skips options by the header length and shows the header fields', () => {
     const h = harness();
     // IHL 7: Router Alert (94 04 0000) + NOP NOP NOP EOL; total 28 + 70 = 98; DF set.
-    const pkt = concat(hex('47 00 0062 1234 4000 40 11 bc4f 0a000001 0a000002 94040000 01010100'), datagram);
+    const pkt = concat(
+      hex('47 00 0062 1234 4000 40 11 bc4f 0a000001 0a000002 94040000 01010100'),
+      datagram,
+    );
     const ctx = h.frame(228, pkt, { tree: true });
     assert.deepEqual(ctx.protocols, ['ip', 'udp', 'dns']);
     assert.deepEqual(h.calls[0]?.bytes, dns);
@@ -45,7 +48,10 @@ describe('IPv4', () => {
     assert.equal(find(ctx.tree, 'ip.checksum').show, '0xbc4f');
     assert.equal(find(ctx.tree, 'ip.src').show, '10.0.0.1');
     assert.equal(find(ctx.tree, 'ip.dst').show, '10.0.0.2');
-    assert.equal(ctx.tree?.find((n) => n.name === 'ip')?.label, 'Internet Protocol Version 4, Src: 10.0.0.1, Dst: 10.0.0.2');
+    assert.equal(
+      ctx.tree?.find((n) => n.name === 'ip')?.label,
+      'Internet Protocol Version 4, Src: 10.0.0.1, Dst: 10.0.0.2',
+    );
   });
 
   it('reassembles fragments in order in the frame with the last one', () => {
@@ -56,7 +62,10 @@ describe('IPv4', () => {
     const c2 = h.frame(228, frag2, { tree: true });
     assert.equal(c2.column.info, 'Fragmented IP protocol (proto=UDP 17, off=24, ID=04d2)');
     assert.equal(find(c2.tree, 'ip.frag_offset').show, '3');
-    assert.equal(find(c2.tree, 'ip.frag_offset').label, '...0 0000 0000 0011 = Fragment Offset: 24');
+    assert.equal(
+      find(c2.tree, 'ip.frag_offset').label,
+      '...0 0000 0000 0011 = Fragment Offset: 24',
+    );
     assert.equal(h.calls.length, 0);
     const c3 = h.frame(228, frag3, { tree: true });
     assert.deepEqual(c3.protocols, ['ip', 'udp', 'dns']);
@@ -65,8 +74,14 @@ describe('IPv4', () => {
     assert.equal(h.calls[0]?.sourceName, 'Reassembled IPv4');
     assert.deepEqual(h.calls[0]?.bytes, dns);
     assert.deepEqual(c3.sources[1]?.bytes, datagram);
-    assert.equal(find(c3.tree, 'ip.fragments').label, '3 IPv4 Fragments (70 bytes): #1(24), #2(24), #3(22)');
-    assert.deepEqual(findAll(c3.tree, 'ip.fragment').map((n) => n.show), ['1', '2', '3']);
+    assert.equal(
+      find(c3.tree, 'ip.fragments').label,
+      '3 IPv4 Fragments (70 bytes): #1(24), #2(24), #3(22)',
+    );
+    assert.deepEqual(
+      findAll(c3.tree, 'ip.fragment').map((n) => n.show),
+      ['1', '2', '3'],
+    );
     assert.equal(find(c3.tree, 'udp.length').source, 1);
   });
 
@@ -124,7 +139,9 @@ describe('IPv4', () => {
 function ipv6Header(payloadLength: number, next: number): Uint8Array {
   const plen = payloadLength.toString(16).padStart(4, '0');
   const nxt = next.toString(16).padStart(2, '0');
-  return hex(`60000000 ${plen} ${nxt} 40 00000000000000000000000000000001 00000000000000000000000000000002`);
+  return hex(
+    `60000000 ${plen} ${nxt} 40 00000000000000000000000000000001 00000000000000000000000000000002`,
+  );
 }
 
 describe('IPv6', () => {
@@ -136,14 +153,27 @@ describe('IPv6', () => {
       33 02 00 00 00000000 00000000000000000000000000000009  # routing type 0: next 51, 24 bytes
       11 04 0000 00000100 00000001 aaaaaaaaaaaaaaaaaaaaaaaa  # AH: next 17, (4+2)*4 = 24 bytes
     `);
-    const ctx = h.frame(229, concat(ipv6Header(ext.length + datagram.length, 0), ext, datagram), { tree: true });
-    assert.deepEqual(ctx.protocols, ['ipv6', 'ipv6.hopopts', 'ipv6.dstopts', 'ipv6.routing', 'ah', 'udp', 'dns']);
+    const ctx = h.frame(229, concat(ipv6Header(ext.length + datagram.length, 0), ext, datagram), {
+      tree: true,
+    });
+    assert.deepEqual(ctx.protocols, [
+      'ipv6',
+      'ipv6.hopopts',
+      'ipv6.dstopts',
+      'ipv6.routing',
+      'ah',
+      'udp',
+      'dns',
+    ]);
     assert.deepEqual(h.calls[0]?.bytes, dns);
     assert.equal(find(ctx.tree, 'ipv6.nxt').label, 'Next Header: IPv6 Hop-by-Hop Option (0)');
     assert.equal(find(ctx.tree, 'ipv6.plen').show, String(ext.length + datagram.length));
     assert.equal(find(ctx.tree, 'ipv6.src').show, '::1');
     assert.equal(find(ctx.tree, 'ipv6.routing.len_oct').label, 'Length: 24 bytes');
-    assert.equal(ctx.tree?.find((n) => n.name === 'ipv6')?.label, 'Internet Protocol Version 6, Src: ::1, Dst: ::2');
+    assert.equal(
+      ctx.tree?.find((n) => n.name === 'ipv6')?.label,
+      'Internet Protocol Version 6, Src: ::1, Dst: ::2',
+    );
   });
 
   // Fragment headers: next 17, offset 0 + M, and offset 4 (32 bytes), id 0xdeadbeef.
@@ -157,7 +187,10 @@ describe('IPv6', () => {
     assert.equal(c1.column.info, 'IPv6 fragment (off=0 more=y ident=0xdeadbeef nxt=17)');
     const c2 = h.frame(229, f2, { tree: true });
     assert.deepEqual(c2.protocols, ['ipv6', 'ipv6.fraghdr', 'udp', 'dns']);
-    assert.equal(find(c2.tree, 'ipv6.fraghdr.offset').label, '0000 0000 0010 0... = Offset: 4 (32 bytes)');
+    assert.equal(
+      find(c2.tree, 'ipv6.fraghdr.offset').label,
+      '0000 0000 0010 0... = Offset: 4 (32 bytes)',
+    );
     assert.equal(find(c2.tree, 'ipv6.fraghdr.ident').show, '0xdeadbeef');
     assert.equal(c2.sources[1]?.name, 'Reassembled IPv6');
     assert.deepEqual(c2.sources[1]?.bytes, datagram);
@@ -175,7 +208,10 @@ describe('IPv6', () => {
 
   it('decodes an atomic fragment (offset 0, no M) directly', () => {
     const h = harness();
-    const ctx = h.frame(229, concat(ipv6Header(8 + datagram.length, 44), hex('11 00 0000 00000001'), datagram));
+    const ctx = h.frame(
+      229,
+      concat(ipv6Header(8 + datagram.length, 44), hex('11 00 0000 00000001'), datagram),
+    );
     assert.deepEqual(ctx.protocols, ['ipv6', 'ipv6.fraghdr', 'udp', 'dns']);
   });
 

@@ -3,7 +3,12 @@
  * hand-written bytes, registers the layers, and records what would reach DNS (a stub in
  * appDissectors) so tests can check the ranges the layers hand over.
  */
-import { createCaptureState, type CaptureState, type DissectOptions, type PacketContext } from '../../../../src/core/dissect/packetContext';
+import {
+  createCaptureState,
+  type CaptureState,
+  type DissectOptions,
+  type PacketContext,
+} from '../../../../src/core/dissect/packetContext';
 import { appDissectors, linkTypeTable } from '../../../../src/core/dissect/registry';
 import { registerNetworkLayers } from '../../../../src/core/dissect/networkLayers';
 import { emptyDnsMessageInfo } from '../../../../src/core/dns/dnsMessage';
@@ -39,7 +44,11 @@ export interface Harness {
   state: CaptureState;
   calls: DnsCall[];
   /** Dissects one frame; returns the context for inspection. */
-  frame(linkType: number, data: Uint8Array, opts?: { tree?: boolean; frame?: number; timeNs?: bigint; originalLength?: number }): PacketContext;
+  frame(
+    linkType: number,
+    data: Uint8Array,
+    opts?: { tree?: boolean; frame?: number; timeNs?: bigint; originalLength?: number },
+  ): PacketContext;
 }
 
 let registered = false;
@@ -57,7 +66,12 @@ export function harness(withDns = true, options: DissectOptions = {}): Harness {
     (transport: 'udp' | 'tcp') =>
     (ctx: PacketContext, source: number, start: number, end: number): void => {
       const src = ctx.sources[source]!;
-      calls.push({ transport, frame: ctx.meta.frame, sourceName: src.name, bytes: src.bytes.slice(start, end) });
+      calls.push({
+        transport,
+        frame: ctx.meta.frame,
+        sourceName: src.name,
+        bytes: src.bytes.slice(start, end),
+      });
       ctx.protocols.push('dns');
       ctx.dns.push(emptyDnsMessageInfo({ source, start, length: end - start }, transport));
     };

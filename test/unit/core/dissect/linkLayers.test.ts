@@ -28,7 +28,10 @@ describe('link layers', () => {
     const h = harness();
     const ctx = h.frame(1, concat(macs, hex('0800'), ipv4), { tree: true });
     assert.deepEqual(ctx.protocols, ['eth', 'ethertype', 'ip', 'udp', 'dns']);
-    assert.equal(ctx.tree?.[0]?.label, 'Ethernet II, Src: 00:11:22:33:44:55, Dst: 00:11:22:33:44:66');
+    assert.equal(
+      ctx.tree?.[0]?.label,
+      'Ethernet II, Src: 00:11:22:33:44:55, Dst: 00:11:22:33:44:66',
+    );
     assert.equal(find(ctx.tree, 'eth.type').show, '0x0800');
     assert.equal(find(ctx.tree, 'eth.type').label, 'Type: IPv4 (0x0800)');
     assert.equal(h.calls.length, 1);
@@ -54,7 +57,10 @@ describe('link layers', () => {
     assert.equal(find(ctx.tree, 'vlan.id').show, '100');
     assert.equal(find(ctx.tree, 'vlan.id').label, '.... 0000 0110 0100 = ID: 100');
     assert.equal(find(ctx.tree, 'vlan.etype').show, '0x0800');
-    assert.equal(ctx.tree?.find((n) => n.name === 'vlan')?.label, '802.1Q Virtual LAN, PRI: 1, DEI: 0, ID: 100');
+    assert.equal(
+      ctx.tree?.find((n) => n.name === 'vlan')?.label,
+      '802.1Q Virtual LAN, PRI: 1, DEI: 0, ID: 100',
+    );
     assert.equal(h.calls.length, 1);
   });
 
@@ -62,7 +68,17 @@ describe('link layers', () => {
     const h = harness();
     // S-tag 0x88a8 VID 16, C-tag 0x8100 VID 32, then IPv4.
     const ctx = h.frame(1, concat(macs, hex('88a8 0010 8100 0020 0800'), ipv4), { tree: true });
-    assert.deepEqual(ctx.protocols, ['eth', 'ethertype', 'ieee8021ad', 'ethertype', 'vlan', 'ethertype', 'ip', 'udp', 'dns']);
+    assert.deepEqual(ctx.protocols, [
+      'eth',
+      'ethertype',
+      'ieee8021ad',
+      'ethertype',
+      'vlan',
+      'ethertype',
+      'ip',
+      'udp',
+      'dns',
+    ]);
     assert.equal(find(ctx.tree, 'ieee8021ad.id').show, '16');
     assert.equal(find(ctx.tree, 'vlan.id').show, '32');
     assert.equal(h.calls.length, 1);
@@ -71,7 +87,14 @@ describe('link layers', () => {
   it('old QinQ 0x9100 is decoded as two 802.1Q tags', () => {
     const h = harness();
     const ctx = h.frame(1, concat(macs, hex('9100 0030 8100 0040 0800'), ipv4), { tree: true });
-    assert.deepEqual(ctx.protocols.slice(0, 6), ['eth', 'ethertype', 'vlan', 'ethertype', 'vlan', 'ethertype']);
+    assert.deepEqual(ctx.protocols.slice(0, 6), [
+      'eth',
+      'ethertype',
+      'vlan',
+      'ethertype',
+      'vlan',
+      'ethertype',
+    ]);
     assert.deepEqual(
       ctx.tree?.filter((n) => n.name === 'vlan').map((n) => n.label),
       ['802.1Q Virtual LAN, PRI: 0, DEI: 0, ID: 48', '802.1Q Virtual LAN, PRI: 0, DEI: 0, ID: 64'],
@@ -81,7 +104,9 @@ describe('link layers', () => {
   it('Linux cooked v1 (113)', () => {
     const h = harness();
     // pkttype 0 (to us), hatype 1, halen 6, address + 2 unused, protocol 0x0800.
-    const ctx = h.frame(113, concat(hex('0000 0001 0006 001122334455 0000 0800'), ipv4), { tree: true });
+    const ctx = h.frame(113, concat(hex('0000 0001 0006 001122334455 0000 0800'), ipv4), {
+      tree: true,
+    });
     assert.deepEqual(ctx.protocols, ['sll', 'ethertype', 'ip', 'udp', 'dns']);
     assert.equal(find(ctx.tree, 'sll.pkttype').label, 'Packet type: Unicast to us (0)');
     assert.equal(find(ctx.tree, 'sll.etype').show, '0x0800');
@@ -91,7 +116,9 @@ describe('link layers', () => {
   it('Linux cooked v2 (276)', () => {
     const h = harness();
     // protocol 0x86dd, reserved, ifindex 2, hatype 1, pkttype 4 (sent by us), halen 6, address.
-    const ctx = h.frame(276, concat(hex('86dd 0000 00000002 0001 04 06 001122334455 0000'), ipv6), { tree: true });
+    const ctx = h.frame(276, concat(hex('86dd 0000 00000002 0001 04 06 001122334455 0000'), ipv6), {
+      tree: true,
+    });
     assert.deepEqual(ctx.protocols, ['sll', 'ethertype', 'ipv6', 'udp', 'dns']);
     assert.equal(find(ctx.tree, 'sll.ifindex').show, '2');
     assert.equal(find(ctx.tree, 'sll.pkttype').label, 'Packet type: Sent by us (4)');
@@ -143,7 +170,10 @@ describe('link layers', () => {
     const h = harness();
     const ctx = h.frame(9, concat(hex('ff 03 0021'), ipv4), { tree: true });
     assert.deepEqual(ctx.protocols, ['ppp', 'ip', 'udp', 'dns']);
-    assert.equal(find(ctx.tree, 'ppp.protocol').label, 'Protocol: Internet Protocol version 4 (0x0021)');
+    assert.equal(
+      find(ctx.tree, 'ppp.protocol').label,
+      'Protocol: Internet Protocol version 4 (0x0021)',
+    );
   });
 
   it('an unknown ethertype ends at data, without DNS', () => {

@@ -23,7 +23,13 @@ const h32 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
  * Raw IPv4 (link type 228) carrying a TCP segment, 20-byte TCP header.
  * dir 'c' = 10.0.0.1:40000 -> 10.0.0.2:53, 's' = the reverse.
  */
-function segment(dir: 'c' | 's', seq: number, ack: number, flags: string, payload: Uint8Array = new Uint8Array(0)): Uint8Array {
+function segment(
+  dir: 'c' | 's',
+  seq: number,
+  ack: number,
+  flags: string,
+  payload: Uint8Array = new Uint8Array(0),
+): Uint8Array {
   const ports = dir === 'c' ? '9c40 0035' : '0035 9c40';
   const addrs = dir === 'c' ? '0a000001 0a000002' : '0a000002 0a000001';
   const tcp = concat(hex(`${ports} ${h32(seq)} ${h32(ack)} 50 ${flags} 2000 abcd 0000`), payload);
@@ -45,9 +51,15 @@ describe('TCP', () => {
     const m = message('1111');
     const ctx = h.frame(228, segment('c', CLIENT_ISN + 1, SERVER_ISN + 1, '18', m), { tree: true });
     const tcp = ctx.tree?.find((n) => n.name === 'tcp');
-    assert.equal(tcp?.label, 'Transmission Control Protocol, Src Port: 40000, Dst Port: 53, Seq: 1, Ack: 1, Len: 31');
+    assert.equal(
+      tcp?.label,
+      'Transmission Control Protocol, Src Port: 40000, Dst Port: 53, Seq: 1, Ack: 1, Len: 31',
+    );
     assert.equal(find(ctx.tree, 'tcp.seq').show, '1');
-    assert.equal(find(ctx.tree, 'tcp.seq').label, 'Sequence Number: 1    (relative sequence number)');
+    assert.equal(
+      find(ctx.tree, 'tcp.seq').label,
+      'Sequence Number: 1    (relative sequence number)',
+    );
     assert.equal(find(ctx.tree, 'tcp.seq_raw').show, String(CLIENT_ISN + 1));
     assert.equal(find(ctx.tree, 'tcp.ack').show, '1');
     assert.equal(find(ctx.tree, 'tcp.nxtseq').show, '32');
@@ -59,7 +71,10 @@ describe('TCP', () => {
     assert.equal(find(ctx.tree, 'tcp.flags.str').show, '·······AP···');
     assert.equal(find(ctx.tree, 'tcp.window_size_value').show, '8192');
     assert.equal(find(ctx.tree, 'tcp.srcport').show, '40000');
-    assert.deepEqual(h.calls.map((c) => c.bytes), [m]);
+    assert.deepEqual(
+      h.calls.map((c) => c.bytes),
+      [m],
+    );
     assert.deepEqual(ctx.protocols, ['ip', 'tcp', 'dns']);
   });
 
@@ -69,8 +84,17 @@ describe('TCP', () => {
     const a = message('2222');
     const b = message('3333');
     const ctx = h.frame(228, segment('s', SERVER_ISN + 1, CLIENT_ISN + 1, '18', concat(a, b)));
-    assert.deepEqual(h.calls.map((c) => [c.frame, c.sourceName]), [[4, 'Frame'], [4, 'Frame']]);
-    assert.deepEqual(h.calls.map((c) => c.bytes), [a, b]);
+    assert.deepEqual(
+      h.calls.map((c) => [c.frame, c.sourceName]),
+      [
+        [4, 'Frame'],
+        [4, 'Frame'],
+      ],
+    );
+    assert.deepEqual(
+      h.calls.map((c) => c.bytes),
+      [a, b],
+    );
     assert.deepEqual(ctx.protocols, ['ip', 'tcp', 'dns']); // tshark lists dns once here
     assert.equal(ctx.dns.length, 2);
     assert.equal(ctx.dns[0]?.frames, undefined);
@@ -81,17 +105,24 @@ describe('TCP', () => {
     handshake(h);
     const m = message('4444');
     const s = CLIENT_ISN + 1;
-    const c1 = h.frame(228, segment('c', s, SERVER_ISN + 1, '18', m.subarray(0, 10)), { tree: true });
+    const c1 = h.frame(228, segment('c', s, SERVER_ISN + 1, '18', m.subarray(0, 10)), {
+      tree: true,
+    });
     assert.match(c1.column.info, /\[TCP segment of a reassembled PDU\]$/);
     h.frame(228, segment('c', s + 10, SERVER_ISN + 1, '18', m.subarray(10, 20)));
     assert.equal(h.calls.length, 0);
-    const c3 = h.frame(228, segment('c', s + 20, SERVER_ISN + 1, '18', m.subarray(20)), { tree: true });
+    const c3 = h.frame(228, segment('c', s + 20, SERVER_ISN + 1, '18', m.subarray(20)), {
+      tree: true,
+    });
     assert.equal(h.calls.length, 1);
     assert.equal(h.calls[0]?.frame, 6);
     assert.equal(h.calls[0]?.sourceName, 'Reassembled TCP (31 bytes)');
     assert.deepEqual(h.calls[0]?.bytes, m);
     assert.deepEqual(c3.dns[0]?.frames, [4, 5, 6]);
-    assert.equal(find(c3.tree, 'tcp.segments').label, '3 Reassembled TCP Segments (31 bytes): #4(10), #5(10), #6(11)');
+    assert.equal(
+      find(c3.tree, 'tcp.segments').label,
+      '3 Reassembled TCP Segments (31 bytes): #4(10), #5(10), #6(11)',
+    );
   });
 
   it('reassembles a partial message followed by a complete one in the same segment', () => {
@@ -103,8 +134,14 @@ describe('TCP', () => {
     h.frame(228, segment('c', s, SERVER_ISN + 1, '18', concat(b, a.subarray(0, 1))));
     // The length prefix itself is split: one byte, then the rest.
     const ctx = h.frame(228, segment('c', s + 32, SERVER_ISN + 1, '18', concat(a.subarray(1), b)));
-    assert.deepEqual(h.calls.map((c) => c.bytes), [b, a, b]);
-    assert.deepEqual(h.calls.map((c) => c.sourceName), ['Frame', 'Reassembled TCP (31 bytes)', 'Frame']);
+    assert.deepEqual(
+      h.calls.map((c) => c.bytes),
+      [b, a, b],
+    );
+    assert.deepEqual(
+      h.calls.map((c) => c.sourceName),
+      ['Frame', 'Reassembled TCP (31 bytes)', 'Frame'],
+    );
     assert.deepEqual(ctx.protocols, ['ip', 'tcp', 'dns', 'dns']);
     assert.deepEqual(ctx.dns[0]?.frames, [4, 5]);
   });
@@ -115,10 +152,15 @@ describe('TCP', () => {
     const m = message('7777');
     const s = CLIENT_ISN + 1;
     h.frame(228, segment('c', s, SERVER_ISN + 1, '18', m.subarray(0, 15)));
-    const again = h.frame(228, segment('c', s, SERVER_ISN + 1, '18', m.subarray(0, 15)), { tree: true });
+    const again = h.frame(228, segment('c', s, SERVER_ISN + 1, '18', m.subarray(0, 15)), {
+      tree: true,
+    });
     assert.match(again.column.info, /^\[TCP Retransmission\]/);
     const done = h.frame(228, segment('c', s + 15, SERVER_ISN + 1, '18', m.subarray(15)));
-    assert.deepEqual(h.calls.map((c) => c.bytes), [m]);
+    assert.deepEqual(
+      h.calls.map((c) => c.bytes),
+      [m],
+    );
     assert.deepEqual(done.dns[0]?.frames, [4, 6]);
     // A whole message sent twice is decoded once.
     const n = message('8888');
@@ -135,7 +177,10 @@ describe('TCP', () => {
     h.frame(228, segment('c', s + 12, SERVER_ISN + 1, '18', m.subarray(12)));
     assert.equal(h.calls.length, 0);
     const ctx = h.frame(228, segment('c', s, SERVER_ISN + 1, '18', m.subarray(0, 12)));
-    assert.deepEqual(h.calls.map((c) => [c.frame, c.bytes]), [[5, m]]);
+    assert.deepEqual(
+      h.calls.map((c) => [c.frame, c.bytes]),
+      [[5, m]],
+    );
     assert.deepEqual(ctx.dns[0]?.frames, [5, 4]);
   });
 
@@ -143,7 +188,10 @@ describe('TCP', () => {
     const h = harness();
     const m = message('aaaa');
     const ctx = h.frame(228, segment('c', 123456, 777, '18', m), { tree: true });
-    assert.deepEqual(h.calls.map((c) => c.bytes), [m]);
+    assert.deepEqual(
+      h.calls.map((c) => c.bytes),
+      [m],
+    );
     assert.equal(find(ctx.tree, 'tcp.seq').show, '1');
     assert.equal(find(ctx.tree, 'tcp.ack').show, '1');
   });
@@ -188,9 +236,13 @@ describe('TCP', () => {
     const h = harness();
     handshake(h);
     const m = message('ffff');
-    h.frame(228, segment('c', CLIENT_ISN + 1, SERVER_ISN + 1, '18', m.subarray(0, 5)), { frame: 4 });
+    h.frame(228, segment('c', CLIENT_ISN + 1, SERVER_ISN + 1, '18', m.subarray(0, 5)), {
+      frame: 4,
+    });
     h.frame(228, segment('c', CLIENT_ISN + 6, SERVER_ISN + 1, '18', m.subarray(5)), { frame: 5 });
-    const again = h.frame(228, segment('c', CLIENT_ISN + 6, SERVER_ISN + 1, '18', m.subarray(5)), { frame: 5 });
+    const again = h.frame(228, segment('c', CLIENT_ISN + 6, SERVER_ISN + 1, '18', m.subarray(5)), {
+      frame: 5,
+    });
     assert.equal(h.calls.length, 2);
     assert.deepEqual(h.calls[1]?.bytes, m);
     assert.deepEqual(again.dns[0]?.frames, [4, 5]);

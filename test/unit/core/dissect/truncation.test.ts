@@ -9,7 +9,10 @@ import { concat, harness, hex } from './layerHarness';
 
 const dnsQuery = hex('1a2b 0100 0001 0000 0000 0000 07 6578616d706c65 03 636f6d 00 0001 0001');
 const udp = concat(hex('04d2 0035 0025 beef'), dnsQuery);
-const ipv4 = concat(hex('47 00 0041 1234 0000 40 11 0000 0a000001 0a000002 94040000 01010100'), udp);
+const ipv4 = concat(
+  hex('47 00 0041 1234 0000 40 11 0000 0a000001 0a000002 94040000 01010100'),
+  udp,
+);
 const ipv6ext = concat(
   hex('60000000 0035 00 40 00000000000000000000000000000001 00000000000000000000000000000002'),
   hex('2c 00 01 04 00000000'), // hop-by-hop, next = fragment
@@ -22,7 +25,8 @@ const tcp = concat(
   hex('001d'),
   dnsQuery,
 );
-const eth = (type: string, payload: Uint8Array): Uint8Array => concat(hex(`001122334466 001122334455 ${type}`), payload);
+const eth = (type: string, payload: Uint8Array): Uint8Array =>
+  concat(hex(`001122334466 001122334455 ${type}`), payload);
 
 const samples: [string, number, Uint8Array][] = [
   ['Ethernet + 802.1Q + IPv4 options + UDP', 1, eth('8100 0064 0800', ipv4)],
@@ -66,7 +70,8 @@ describe('truncated and random frames', () => {
       for (let j = 0; j < data.length; j++) data[j] = next() & 0xff;
       // Make the IP version plausible half of the time so deeper layers get exercised.
       if (data.length > 20 && i % 2 === 0) data[14] = 0x45;
-      for (const linkType of [0, 1, 9, 101, 108, 113, 228, 229, 276]) h.frame(linkType, data, { tree: i % 3 === 0 });
+      for (const linkType of [0, 1, 9, 101, 108, 113, 228, 229, 276])
+        h.frame(linkType, data, { tree: i % 3 === 0 });
     }
   });
 });

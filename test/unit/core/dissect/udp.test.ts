@@ -18,7 +18,10 @@ describe('UDP', () => {
   it('shows ports, length and an unverified checksum', () => {
     const h = harness();
     const ctx = h.frame(228, ip(concat(hex('0035 a012 0025 beef'), dnsQuery)), { tree: true });
-    assert.equal(ctx.tree?.find((n) => n.name === 'udp')?.label, 'User Datagram Protocol, Src Port: 53, Dst Port: 40978');
+    assert.equal(
+      ctx.tree?.find((n) => n.name === 'udp')?.label,
+      'User Datagram Protocol, Src Port: 53, Dst Port: 40978',
+    );
     assert.equal(find(ctx.tree, 'udp.srcport').show, '53');
     assert.equal(find(ctx.tree, 'udp.dstport').show, '40978');
     assert.equal(find(ctx.tree, 'udp.length').show, '37');
@@ -66,7 +69,16 @@ describe('UDP', () => {
     assert.equal(h.calls.length, 2);
     const extra = harness(true, { extraDnsPorts: [8053] });
     // A response on 8053 with two questions would fail the heuristic: only the port makes it DNS.
-    extra.frame(228, ip(concat(hex('1f75 9c40 0036 0000 1a2b 8180 0002 0000 0000 0000'), hex('07 6578616d706c65 03 636f6d 00 0001 0001'), hex('07 6578616d706c65 03 636f6d 00 0001 0001'))));
+    extra.frame(
+      228,
+      ip(
+        concat(
+          hex('1f75 9c40 0036 0000 1a2b 8180 0002 0000 0000 0000'),
+          hex('07 6578616d706c65 03 636f6d 00 0001 0001'),
+          hex('07 6578616d706c65 03 636f6d 00 0001 0001'),
+        ),
+      ),
+    );
     assert.equal(extra.calls.length, 1);
   });
 
@@ -76,14 +88,20 @@ describe('UDP', () => {
       return ip(concat(hex(`9c40 270f ${len} 0000`), payload));
     };
     const header = (flags: string, qd: number, an: number, ns: number, ar: number): Uint8Array =>
-      hex(`1234 ${flags} ${[qd, an, ns, ar].map((n) => n.toString(16).padStart(4, '0')).join(' ')}`);
+      hex(
+        `1234 ${flags} ${[qd, an, ns, ar].map((n) => n.toString(16).padStart(4, '0')).join(' ')}`,
+      );
     const question = hex('07 6578616d706c65 03 636f6d 00 0001 0001');
     const cases: [string, Uint8Array, boolean][] = [
       ['a standard query with one question', concat(header('0100', 1, 0, 0, 0), question), true],
       ['a query with additional records', concat(header('0100', 1, 0, 0, 3), question), true],
       ['a query with two questions', concat(header('0100', 2, 0, 0, 0), question, question), false],
       ['a query with an answer', concat(header('0100', 1, 1, 0, 0), question), false],
-      ['a response without question but with an answer', concat(header('8180', 0, 1, 0, 0), question), true],
+      [
+        'a response without question but with an answer',
+        concat(header('8180', 0, 1, 0, 0), question),
+        true,
+      ],
       ['a response with 20 answers', concat(header('8180', 1, 20, 0, 0), question), true],
       ['a NOTIFY (opcode 4)', concat(header('2000', 1, 0, 0, 0), question), false],
       ['a bare 12-byte header', header('0100', 1, 0, 0, 0), false],

@@ -62,7 +62,9 @@ describe('DNS malformed input', () => {
   it('marks a record whose data runs past the end, without its subtree', () => {
     // Answer "a" A IN ttl 0, rdlength 4 but only 2 bytes: tshark Info "... A a A[Malformed Packet]"
     // and an empty Answers subtree.
-    const d = dissect(hex(`${header(1, 1, '8180')} 0161 00 0001 0001  0161 00 0001 0001 00000000 0004 0a00`));
+    const d = dissect(
+      hex(`${header(1, 1, '8180')} 0161 00 0001 0001  0161 00 0001 0001 00000000 0004 0a00`),
+    );
     assert.equal(d.ctx.column.info, 'Standard query response 0x1234 A a A');
     assert.ok(d.ctx.malformed);
     const answers = d.tree[0]?.children?.find((c) => c.label === 'Answers');

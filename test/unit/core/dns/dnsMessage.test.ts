@@ -10,7 +10,9 @@ import { dissect, hex } from './dnsTestContext';
 // mail.example.org AAAA; answers AAAA, CNAME, MX, TXT (2 strings), SOA, SRV, CAA (critical
 // "issue"); additional OPT (UDP 1232, DO) with COOKIE, Extended DNS Error 18 "blocked",
 // PADDING (3 bytes) and client subnet 10.0.0.0/24.
-const rich = hex('1a2b81800001000700000001046d61696c076578616d706c65036f726700001c0001046d61696c076578616d706c65036f726700001c00010000012c001020010db800000000000000000000002503777777076578616d706c65036f726700000500010000003c0012046d61696c076578616d706c65036f726700076578616d706c65036f726700000f000100000e100012000a026d78076578616d706c65036f726700076578616d706c65036f7267000010000100000e4d000e0b763d73706631202d616c6c0178076578616d706c65036f7267000006000100015180003c026e73076578616d706c65036f7267000a686f73746d6173746572076578616d706c65036f72670078a3f17500001c2000000384001275000000012c045f736970045f746370076578616d706c65036f7267000021000100015fcd00170001000513c403736970076578616d706c65036f726700076578616d706c65036f726700010100010000000000158005697373756563612e6578616d706c652e6e657400002904d0000080000033000a00100102030405060708aabbccddeeff0011000f00090012626c6f636b6564000c000300000000080007000118000a0000');
+const rich = hex(
+  '1a2b81800001000700000001046d61696c076578616d706c65036f726700001c0001046d61696c076578616d706c65036f726700001c00010000012c001020010db800000000000000000000002503777777076578616d706c65036f726700000500010000003c0012046d61696c076578616d706c65036f726700076578616d706c65036f726700000f000100000e100012000a026d78076578616d706c65036f726700076578616d706c65036f7267000010000100000e4d000e0b763d73706631202d616c6c0178076578616d706c65036f7267000006000100015180003c026e73076578616d706c65036f7267000a686f73746d6173746572076578616d706c65036f72670078a3f17500001c2000000384001275000000012c045f736970045f746370076578616d706c65036f7267000021000100015fcd00170001000513c403736970076578616d706c65036f726700076578616d706c65036f726700010100010000000000158005697373756563612e6578616d706c652e6e657400002904d0000080000033000a00100102030405060708aabbccddeeff0011000f00090012626c6f636b6564000c000300000000080007000118000a0000',
+);
 
 describe('DNS message dissection', () => {
   it('decodes the header and flags of a response as tshark does', () => {
@@ -22,8 +24,14 @@ describe('DNS message dissection', () => {
     assert.deepEqual(d.shows('dns.flags.authoritative'), ['0']);
     assert.deepEqual(d.shows('dns.flags.recavail'), ['1']);
     assert.deepEqual(d.shows('dns.flags.rcode'), ['0']);
-    assert.equal(d.field('dns.flags.response')?.label, '1... .... .... .... = Response: Message is a response');
-    assert.equal(d.field('dns.flags.rcode')?.label, '.... .... .... 0000 = Reply code: No error (0)');
+    assert.equal(
+      d.field('dns.flags.response')?.label,
+      '1... .... .... .... = Response: Message is a response',
+    );
+    assert.equal(
+      d.field('dns.flags.rcode')?.label,
+      '.... .... .... 0000 = Reply code: No error (0)',
+    );
     assert.deepEqual(d.shows('dns.count.answers'), ['7']);
     assert.deepEqual(d.shows('dns.count.add_rr'), ['1']);
   });
@@ -68,7 +76,9 @@ describe('DNS message dissection', () => {
 
   it('labels records and TTLs as tshark -V does', () => {
     const d = dissect(rich);
-    const labels = d.tree[0]?.children?.find((c) => c.label === 'Answers')?.children?.map((c) => c.label);
+    const labels = d.tree[0]?.children
+      ?.find((c) => c.label === 'Answers')
+      ?.children?.map((c) => c.label);
     assert.deepEqual(labels, [
       'mail.example.org: type AAAA, class IN, addr 2001:db8::25',
       'www.example.org: type CNAME, class IN, cname mail.example.org',
@@ -78,7 +88,9 @@ describe('DNS message dissection', () => {
       '_sip._tcp.example.org: type SRV, class IN, priority 1, weight 5, port 5060, target sip.example.org',
       'example.org: type CAA, class IN',
     ]);
-    const ttl = d.tree[0]?.children?.find((c) => c.label === 'Answers')?.children?.[5]?.children?.find((c) => c.name === 'dns.resp.ttl');
+    const ttl = d.tree[0]?.children
+      ?.find((c) => c.label === 'Answers')
+      ?.children?.[5]?.children?.find((c) => c.name === 'dns.resp.ttl');
     assert.equal(ttl?.label, 'Time to live: 90061 (1 day, 1 hour, 1 minute, 1 second)');
   });
 
@@ -99,7 +111,10 @@ describe('DNS message dissection', () => {
     assert.deepEqual(d.shows('dns.opt.client.netmask'), ['24']);
     assert.deepEqual(d.shows('dns.opt.client.addr4'), ['10.0.0.0']);
     assert.equal(d.field('dns.opt.client.addr4')?.length, 3);
-    assert.equal(d.field('dns.resp.z.do')?.label, '1... .... .... .... = DO bit: Accepts DNSSEC security RRs');
+    assert.equal(
+      d.field('dns.resp.z.do')?.label,
+      '1... .... .... .... = DO bit: Accepts DNSSEC security RRs',
+    );
     assert.deepEqual(d.ctx.dns[0]?.edns, { udpSize: 1232, version: 0, do: true, extRcode: 0 });
   });
 
@@ -152,7 +167,9 @@ describe('DNS message dissection', () => {
 
   it('shows dns.length for a message over TCP and counts pointers from after it', () => {
     // Length 0x002b (43), then a response to a query for a.example with the answer name as pointer c00c.
-    const msg = hex('002b 0001 8180 0001 0001 0000 0000 01 61 07 6578616d706c65 00 0001 0001 c00c 0001 0001 0000003c 0004 c0000201');
+    const msg = hex(
+      '002b 0001 8180 0001 0001 0000 0000 01 61 07 6578616d706c65 00 0001 0001 c00c 0001 0001 0000003c 0004 c0000201',
+    );
     const d = dissect(msg, { tcp: true });
     assert.deepEqual(d.shows('dns.length'), ['43']);
     assert.deepEqual(d.shows('dns.resp.name'), ['a.example']);
@@ -184,7 +201,10 @@ describe('DNS message dissection', () => {
     // Opcode 15, rcode 15: "Unknown operation (15) response 0xc980 Unknown error (15)"
     const u = dissect(hex('c980 ffef 0000 0000 0000 0000'));
     assert.equal(u.ctx.column.info, 'Unknown operation (15) response 0xc980 Unknown error (15)');
-    assert.equal(u.field('dns.flags')?.label, 'Flags: 0xffef Unknown operation response, Unknown error');
+    assert.equal(
+      u.field('dns.flags')?.label,
+      'Flags: 0xffef Unknown operation response, Unknown error',
+    );
     assert.equal(u.field('dns.flags.z')?.label, '.... .... .1.. .... = Z: reserved - incorrect!');
   });
 });

@@ -24,11 +24,36 @@ describe('dns-packet cross-check', () => {
       { type: 'NS', name: 'example.com', ttl: 3600, data: 'ns1.example.com' },
       { type: 'PTR', name: '7.100.51.198.in-addr.arpa', ttl: 10, data: 'host.example.com' },
       { type: 'TXT', name: 'example.com', ttl: 5, data: ['hello', 'world'] },
-      { type: 'MX', name: 'example.com', ttl: 5, data: { preference: 20, exchange: 'mail.example.com' } },
-      { type: 'SRV', name: '_x._udp.example.com', ttl: 5, data: { priority: 3, weight: 4, port: 853, target: 'dot.example.com' } },
-      { type: 'DS', name: 'example.com', ttl: 5, data: { keyTag: 12345, algorithm: 13, digestType: 2, digest: Buffer.from([1, 2, 3, 4]) } },
-      { type: 'SSHFP', name: 'example.com', ttl: 5, data: { algorithm: 4, hash: 1, fingerprint: '00112233445566778899aabbccddeeff00112233' } },
-      { type: 'TLSA', name: '_443._tcp.example.com', ttl: 5, data: { usage: 3, selector: 1, matchingType: 1, certificate: Buffer.from([9, 8, 7]) } },
+      {
+        type: 'MX',
+        name: 'example.com',
+        ttl: 5,
+        data: { preference: 20, exchange: 'mail.example.com' },
+      },
+      {
+        type: 'SRV',
+        name: '_x._udp.example.com',
+        ttl: 5,
+        data: { priority: 3, weight: 4, port: 853, target: 'dot.example.com' },
+      },
+      {
+        type: 'DS',
+        name: 'example.com',
+        ttl: 5,
+        data: { keyTag: 12345, algorithm: 13, digestType: 2, digest: Buffer.from([1, 2, 3, 4]) },
+      },
+      {
+        type: 'SSHFP',
+        name: 'example.com',
+        ttl: 5,
+        data: { algorithm: 4, hash: 1, fingerprint: '00112233445566778899aabbccddeeff00112233' },
+      },
+      {
+        type: 'TLSA',
+        name: '_443._tcp.example.com',
+        ttl: 5,
+        data: { usage: 3, selector: 1, matchingType: 1, certificate: Buffer.from([9, 8, 7]) },
+      },
     ],
   };
   const bytes = encode(packet);
@@ -56,17 +81,22 @@ describe('dns-packet cross-check', () => {
     assert.deepEqual(d.shows('dns.ds.digest'), ['01020304']);
     assert.deepEqual(d.shows('dns.sshfp.algorithm'), ['4']);
     assert.deepEqual(d.shows('dns.sshfp.fingerprint.type'), ['1']);
-    assert.deepEqual(d.shows('dns.sshfp.fingerprint'), ['00112233445566778899aabbccddeeff00112233']);
+    assert.deepEqual(d.shows('dns.sshfp.fingerprint'), [
+      '00112233445566778899aabbccddeeff00112233',
+    ]);
     assert.deepEqual(d.shows('dns.tlsa.certificate_usage'), ['3']);
     assert.deepEqual(d.shows('dns.tlsa.certificate_association_data'), ['090807']);
   });
 
-  it('attaches dns-packet\'s decoding to each record item', () => {
+  it("attaches dns-packet's decoding to each record item", () => {
     const d = dissect(bytes);
     const answers = d.tree[0]?.children?.find((c) => c.label === 'Answers')?.children ?? [];
     assert.equal(answers.length, 10);
     assert.equal(answers[0]?.value, JSON.stringify('198.51.100.7'));
-    assert.deepEqual(JSON.parse(String(answers[5]?.value)), { preference: 20, exchange: 'mail.example.com' });
+    assert.deepEqual(JSON.parse(String(answers[5]?.value)), {
+      preference: 20,
+      exchange: 'mail.example.com',
+    });
     assert.deepEqual(JSON.parse(String(answers[4]?.value)), ['68656c6c6f', '776f726c64']);
   });
 

@@ -73,11 +73,16 @@ describe('nameSpan skips a name exactly as readName reads it', () => {
     let errors = 0;
     let offsets = 0;
     for (let round = 0; round < 400; round++) {
-      const bytes = Uint8Array.from({ length: 4 + rand(60) }, () => (rand(4) === 0 ? (special[rand(special.length)] as number) : rand(4)));
+      const bytes = Uint8Array.from({ length: 4 + rand(60) }, () =>
+        rand(4) === 0 ? (special[rand(special.length)] as number) : rand(4),
+      );
       errors += compareAll(bytes);
       offsets += bytes.length + 1;
     }
     // Both outcomes are common (so the agreement means something).
-    assert.ok(errors > offsets / 10 && errors < (offsets * 9) / 10, `${errors} errors in ${offsets} offsets`);
+    assert.ok(
+      errors > offsets / 10 && errors < (offsets * 9) / 10,
+      `${errors} errors in ${offsets} offsets`,
+    );
   });
 });

@@ -11,7 +11,11 @@
 import { strict as assert } from 'node:assert';
 import { readCaptureFile } from '../../../../src/node/captureFile';
 import { FrameDissector, type DissectedFrame } from '../../../../src/core/dissect/frame';
-import { createCaptureState, type DnsMessageInfo, type PacketContext } from '../../../../src/core/dissect/packetContext';
+import {
+  createCaptureState,
+  type DnsMessageInfo,
+  type PacketContext,
+} from '../../../../src/core/dissect/packetContext';
 import { appDissectors } from '../../../../src/core/dissect/registry';
 import { registerDns } from '../../../../src/core/dns/dnsRegistration';
 import { allCaptures } from '../../../helpers/captureFiles';
@@ -38,24 +42,31 @@ function summaryFields(m: DnsMessageInfo): Record<string, unknown> {
 function compareFrames(full: DissectedFrame, fast: DissectedFrame, problems: string[]): void {
   const where = `frame ${full.meta.frame}`;
   if (full.dns.length !== fast.dns.length) {
-    problems.push(`${where}: ${full.dns.length} DNS messages by default, ${fast.dns.length} in the summary`);
+    problems.push(
+      `${where}: ${full.dns.length} DNS messages by default, ${fast.dns.length} in the summary`,
+    );
     return;
   }
   if (full.column.protocol !== fast.column.protocol) {
     problems.push(`${where}: protocol column ${full.column.protocol} vs ${fast.column.protocol}`);
   }
   if (JSON.stringify(full.malformed) !== JSON.stringify(fast.malformed)) {
-    problems.push(`${where}: frame malformation ${JSON.stringify(full.malformed)} vs ${JSON.stringify(fast.malformed)}`);
+    problems.push(
+      `${where}: frame malformation ${JSON.stringify(full.malformed)} vs ${JSON.stringify(fast.malformed)}`,
+    );
   }
   full.dns.forEach((m, i) => {
     const s = fast.dns[i] as DnsMessageInfo;
-    if (s.info !== '') problems.push(`${where} message ${i}: summary built Info text ${JSON.stringify(s.info)}`);
+    if (s.info !== '')
+      problems.push(`${where} message ${i}: summary built Info text ${JSON.stringify(s.info)}`);
     const a = summaryFields(m);
     const b = summaryFields(s);
     try {
       assert.deepEqual(b, a);
     } catch {
-      problems.push(`${where} message ${i}: default ${JSON.stringify(a)} summary ${JSON.stringify(b)}`);
+      problems.push(
+        `${where} message ${i}: default ${JSON.stringify(a)} summary ${JSON.stringify(b)}`,
+      );
     }
   });
 }
@@ -80,9 +91,19 @@ describe('DNS scan summary (dnsInfo: false) equals the default scan', function (
 });
 
 /** One message through the summary path (scan mode, dnsInfo false), over UDP port 53 or TCP. */
-function summarize(bytes: Uint8Array, opts: { tcp?: boolean; dnsInfo?: boolean } = {}): PacketContext {
+function summarize(
+  bytes: Uint8Array,
+  opts: { tcp?: boolean; dnsInfo?: boolean } = {},
+): PacketContext {
   const ctx: PacketContext = {
-    meta: { frame: 1, timeNs: 0n, capturedLength: bytes.length, originalLength: bytes.length, linkType: 1, interfaceId: 0 },
+    meta: {
+      frame: 1,
+      timeNs: 0n,
+      capturedLength: bytes.length,
+      originalLength: bytes.length,
+      linkType: 1,
+      interfaceId: 0,
+    },
     sources: [{ name: 'frame', bytes }],
     tree: null,
     state: createCaptureState({ dnsInfo: opts.dnsInfo ?? false }),
@@ -105,7 +126,10 @@ function hex(text: string): Uint8Array {
 }
 
 /** The summary and the default scan of the same bytes, as [summary, default] message infos. */
-function both(bytes: Uint8Array, tcp = false): [DnsMessageInfo | undefined, DnsMessageInfo | undefined] {
+function both(
+  bytes: Uint8Array,
+  tcp = false,
+): [DnsMessageInfo | undefined, DnsMessageInfo | undefined] {
   let fast: PacketContext | undefined;
   assert.doesNotThrow(() => {
     fast = summarize(bytes, { tcp });
@@ -158,13 +182,21 @@ describe('DNS scan summary on hand-built messages', () => {
 
   it('ends pointer loops as the default scan does', () => {
     // Question name points at itself; the answer's owner points at the pointer after it.
-    assertSameSummary(hex(`${header(1, 1, 0, 0)} c00c 0001 0001  c01e c01c 0001 0001 00000000 0000`));
+    assertSameSummary(
+      hex(`${header(1, 1, 0, 0)} c00c 0001 0001  c01e c01c 0001 0001 00000000 0000`),
+    );
     // A two-pointer cycle in an owner name and in a second question.
-    assertSameSummary(hex(`${header(2, 1, 0, 0)} 0161 00 0001 0001  c016 0001 0001  c018 c016 0001 0001 00000000 0000`));
+    assertSameSummary(
+      hex(
+        `${header(2, 1, 0, 0)} 0161 00 0001 0001  c016 0001 0001  c018 c016 0001 0001 00000000 0000`,
+      ),
+    );
   });
 
   it('marks label type 0x80 and a one-byte extended label in skipped names as the default scan does', () => {
-    const bad80 = assertSameSummary(hex(`${header(1, 1, 0, 0)} 0161 00 0001 0001  8161 00 0001 0001 00000000 0000`));
+    const bad80 = assertSameSummary(
+      hex(`${header(1, 1, 0, 0)} 0161 00 0001 0001  8161 00 0001 0001 00000000 0000`),
+    );
     assert.equal(bad80.malformed?.offset, 19);
     const ext = assertSameSummary(hex(`${header(2, 0, 0, 0)} 0161 00 0001 0001  42 0001 0001`));
     assert.equal(ext.malformed?.offset, 19);
@@ -175,18 +207,32 @@ describe('DNS scan summary on hand-built messages', () => {
     assertSameSummary(hex(`${header(2, 0, 0, 0)} 0161 00 0001 0001  41 08 ff 00 0001 0001`));
     // Owner names that follow long pointer chains (kept inside a NULL record's data): 200
     // links ("<Name too long>"), 300 links (a loop to tshark) and a chain ending in label 0x80.
-    for (const [links, last] of [[200, '00'], [300, '00'], [150, '80']] as const) {
+    for (const [links, last] of [
+      [200, '00'],
+      [300, '00'],
+      [150, '80'],
+    ] as const) {
       const chain: number[] = [];
       let previous = -1;
       for (let i = 0; i < links; i++) {
         const at = 30 + chain.length;
-        chain.push(1, 0x61, ...(previous < 0 ? [parseInt(last, 16)] : [0xc0 | (previous >> 8), previous & 0xff]));
+        chain.push(
+          1,
+          0x61,
+          ...(previous < 0 ? [parseInt(last, 16)] : [0xc0 | (previous >> 8), previous & 0xff]),
+        );
         previous = at;
       }
       const dataLen = chain.length.toString(16).padStart(4, '0');
       const pointer = (0xc000 | previous).toString(16);
-      const bytes = hex(`${header(1, 2, 0, 0)} 0161 00 0001 0001  00 000a 0001 00000000 ${dataLen}`);
-      const message = Uint8Array.from([...bytes, ...chain, ...hex(`${pointer} 0001 0001 00000000 0000`)]);
+      const bytes = hex(
+        `${header(1, 2, 0, 0)} 0161 00 0001 0001  00 000a 0001 00000000 ${dataLen}`,
+      );
+      const message = Uint8Array.from([
+        ...bytes,
+        ...chain,
+        ...hex(`${pointer} 0001 0001 00000000 0000`),
+      ]);
       const s = assertSameSummary(message);
       assert.equal(s.malformed !== undefined, last === '80', `${links} links ending in ${last}`);
     }
@@ -226,9 +272,22 @@ describe('DNS scan summary on hand-built messages', () => {
       for (let i = 0; i < records; i++) {
         // Types whose data the default scan only bounds-checks: NULL (10) and OPT (41).
         const type = rand(3) === 0 ? 41 : 10;
-        const data = type === 41 && rand(2) ? [0, 10, 0, 8, 1, 2, 3, 4, 5, 6, 7, 8] : Array.from({ length: rand(6) }, () => rand(256));
+        const data =
+          type === 41 && rand(2)
+            ? [0, 10, 0, 8, 1, 2, 3, 4, 5, 6, 7, 8]
+            : Array.from({ length: rand(6) }, () => rand(256));
         const dataLen = rand(8) === 0 ? data.length + rand(4) : data.length;
-        parts.push(...name(), ...u16(type), ...u16(512 + rand(4096)), 0, 0, rand(2) << 7, 0, ...u16(dataLen), ...data);
+        parts.push(
+          ...name(),
+          ...u16(type),
+          ...u16(512 + rand(4096)),
+          0,
+          0,
+          rand(2) << 7,
+          0,
+          ...u16(dataLen),
+          ...data,
+        );
       }
       const cut = rand(4) === 0 ? rand(parts.length + 1) : parts.length;
       const s = assertSameSummary(Uint8Array.from(parts.slice(0, cut)));
@@ -243,7 +302,9 @@ describe('DNS scan summary on hand-built messages', () => {
   it('does not see a fault inside skipped record data (the one documented difference)', () => {
     // A CNAME whose data is a pointer past the end: the default scan decodes it and marks the
     // message malformed; the summary skips the data by RDLENGTH and keeps the EDNS after it.
-    const bytes = hex(`${header(1, 1, 0, 1)} 0161 00 0001 0001  c00c 0005 0001 00000000 0002 c0ff  00 0029 1000 00 00 0000 0000`);
+    const bytes = hex(
+      `${header(1, 1, 0, 1)} 0161 00 0001 0001  c00c 0005 0001 00000000 0002 c0ff  00 0029 1000 00 00 0000 0000`,
+    );
     const [fast, full] = both(bytes);
     assert.ok(full?.malformed, 'the default scan marks the message');
     assert.equal(full?.edns, undefined, 'the default scan stops before the OPT record');

@@ -25,7 +25,10 @@ export interface Dissected {
   field(name: string): FieldNode | undefined;
 }
 
-export function dissect(bytes: Uint8Array, opts: { tcp?: boolean; port?: number; scan?: boolean; truncatedCapture?: boolean } = {}): Dissected {
+export function dissect(
+  bytes: Uint8Array,
+  opts: { tcp?: boolean; port?: number; scan?: boolean; truncatedCapture?: boolean } = {},
+): Dissected {
   const tree: FieldNode[] = [];
   const port = opts.port ?? 53;
   const ctx: PacketContext = {

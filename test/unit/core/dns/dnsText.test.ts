@@ -4,7 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { absoluteTimeText, formatText, ipv6Text, timeSecsToStr } from '../../../../src/core/dns/dnsText';
+import {
+  absoluteTimeText,
+  formatText,
+  ipv6Text,
+  timeSecsToStr,
+} from '../../../../src/core/dns/dnsText';
 import { hex } from './dnsTestContext';
 
 describe('DNS text formatting', () => {
@@ -23,7 +28,10 @@ describe('DNS text formatting', () => {
 
   it('compresses IPv6 addresses as tshark prints them', () => {
     assert.equal(ipv6Text(hex('2607f0b0000f000000000000babef00d'), 0), '2607:f0b0:f::babe:f00d');
-    assert.equal(ipv6Text(hex('26003c0300000000f03c91fffe96e8ef'), 0), '2600:3c03::f03c:91ff:fe96:e8ef');
+    assert.equal(
+      ipv6Text(hex('26003c0300000000f03c91fffe96e8ef'), 0),
+      '2600:3c03::f03c:91ff:fe96:e8ef',
+    );
     assert.equal(ipv6Text(hex('20010db885a3000000008a2e00000000'), 0), '2001:db8:85a3::8a2e:0:0');
     assert.equal(ipv6Text(hex('00000000000000000000000000000001'), 0), '::1');
   });

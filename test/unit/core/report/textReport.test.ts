@@ -64,7 +64,15 @@ describe('textReport', () => {
 
   it('does not tag findings about all traffic with a cryptic "(*)"', () => {
     const r = sampleReport();
-    r.findings = [{ kind: 'unanswered', text: '5% of queries went unanswered (1 of 20).', value: 5, unit: 'percent', subject: '*' }];
+    r.findings = [
+      {
+        kind: 'unanswered',
+        text: '5% of queries went unanswered (1 of 20).',
+        value: 5,
+        unit: 'percent',
+        subject: '*',
+      },
+    ];
     const lines = section(textReport(r), 'Findings').join('\n');
     assert.match(lines, /5% of queries went unanswered \(1 of 20\)\.$/m);
     assert.doesNotMatch(lines, /\(\*\)/);

@@ -67,10 +67,16 @@ describe('findings', () => {
       for (let i = 0; i < Math.floor(r() * 25); i++)
         events.push(query({ t: T0 + bin * 60 + 40 + i * 0.5, qtype: 1, src: '10.0.0.31' }));
     }
-    events.sort((a, b) => (a.kind === 'message' && b.kind === 'message' ? Number(a.timeNs - b.timeNs) : 0));
+    events.sort((a, b) =>
+      a.kind === 'message' && b.kind === 'message' ? Number(a.timeNs - b.timeNs) : 0,
+    );
     const rep = summarizeEvents(events, { binSeconds: 60 });
     const f = rep.findings.filter((x) => x.kind === 'aaaa-lockstep-a');
-    assert.deepEqual(f.map((x) => x.subject), ['10.0.0.25'], JSON.stringify(rep.findings));
+    assert.deepEqual(
+      f.map((x) => x.subject),
+      ['10.0.0.25'],
+      JSON.stringify(rep.findings),
+    );
     assert.ok(rep.regression.r2! < 0.9);
     assert.equal(f[0]!.value, Math.round(rep.regressionByClient['10.0.0.25']!.r2! * 10000) / 10000);
     assert.match(f[0]!.text, /^10\.0\.0\.25 sends AAAA queries in lockstep with A queries: R² = /);
@@ -83,7 +89,8 @@ describe('findings', () => {
       events.push(query({ t: T0 + t, src: '10.0.0.1', qtype: 1 }));
       events.push(query({ t: T0 + t + 1, src: '10.0.0.2', qtype: 1 }));
     }
-    for (let t = 3640; t <= 7240; t += 10) events.push(query({ t: T0 + t, src: '10.0.0.1', qtype: 1 }));
+    for (let t = 3640; t <= 7240; t += 10)
+      events.push(query({ t: T0 + t, src: '10.0.0.1', qtype: 1 }));
     events.push(query({ t: T0 + 7241, src: '10.0.0.2', qtype: 1 }));
     const silences = summarizeEvents(events).findings.filter((x) => x.kind === 'silence');
     const subjects = silences.map((x) => x.subject);

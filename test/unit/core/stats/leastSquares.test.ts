@@ -76,7 +76,10 @@ describe('least squares', () => {
     );
     const report = summarizeEvents(events, { binSeconds: 60 });
     // The silent bin 4 is left out of the fit (it would be a free point at the origin).
-    const ref = twoPass(aPer.filter((_, i) => i !== 4), aaaaPer.filter((_, i) => i !== 4));
+    const ref = twoPass(
+      aPer.filter((_, i) => i !== 4),
+      aaaaPer.filter((_, i) => i !== 4),
+    );
     assert.equal(report.regression.bins, 9);
     assert.equal(report.regression.spanBins, 10);
     assert.equal(report.regression.binSeconds, 60);
@@ -95,7 +98,8 @@ describe('least squares', () => {
     const events: DnsEvent[] = [];
     const burst = (bin: number, a: number, aaaa: number): void => {
       for (let i = 0; i < a; i++) events.push(query({ t: T0 + bin * 60 + i * 0.1, qtype: 1 }));
-      for (let i = 0; i < aaaa; i++) events.push(query({ t: T0 + bin * 60 + 30 + i * 0.1, qtype: 28 }));
+      for (let i = 0; i < aaaa; i++)
+        events.push(query({ t: T0 + bin * 60 + 30 + i * 0.1, qtype: 28 }));
     };
     burst(0, 40, 2);
     burst(60, 30, 1);
