@@ -98,50 +98,55 @@ async function listCommand(args: CliArgs, file: string): Promise<number> {
   return reportFileProblems(file, run, process.stderr);
 }
 
+/** One frame as JSON: metadata, every data source's bytes, the malformation and the tree. */
+function frameJson(frame: DissectedFrame): unknown {
+  return {
+    frame: frame.meta.frame,
+    timeNs: frame.meta.timeNs.toString(),
+    capturedLength: frame.meta.capturedLength,
+    originalLength: frame.meta.originalLength,
+    linkType: frame.meta.linkType,
+    sources: frame.sources.map((s) => ({
+      name: s.name,
+      length: s.bytes.length,
+      hex: toHex(s.bytes),
+    })),
+    malformed: frame.malformed ?? null,
+    tree: frame.tree,
+  };
+}
+
+/**
+ * `show FILE --frame N`: that frame's tree. `show FILE`: the tree of every frame that holds
+ * DNS, like `tshark -2 -V -Y dns` (frames separated by a blank line; with --json one JSON
+ * object per line).
+ */
 async function showCommand(args: CliArgs, file: string): Promise<number> {
   const wanted = args.frame;
-  if (wanted === undefined) throw new UsageError('show needs --frame N');
-  let found: DissectedFrame | undefined;
+  const selected = (n: number): boolean => wanted === undefined || n === wanted;
+  const out = new Output();
+  let shown = 0;
   const options = { extraDnsPorts: args.dnsPorts };
-  const annotations = await transactionAnnotations(file, options, (n) => n === wanted);
-  const run = await dissectCaptureFile(
-    file,
-    options,
-    (n) => n === wanted,
-    (frame) => {
-      if (frame.meta.frame !== wanted) return true;
-      addTransactionFields(frame, annotations.get(wanted) ?? []);
-      found = frame;
-      return false;
-    },
-  );
+  const annotations = await transactionAnnotations(file, options, selected);
+  const run = await dissectCaptureFile(file, options, selected, (frame) => {
+    if (!selected(frame.meta.frame) || !frame.tree) return true;
+    if (wanted === undefined && !isDns(frame)) return true;
+    addTransactionFields(frame, annotations.get(frame.meta.frame) ?? []);
+    shown++;
+    if (args.json)
+      out.line(JSON.stringify(frameJson(frame), null, wanted === undefined ? undefined : 2));
+    else out.line(treeText(frame.tree, frame.sources) + '\n');
+    return wanted === undefined;
+  });
+  out.flush();
   const code = reportFileProblems(file, run, process.stderr);
-  if (!found || !found.tree) {
+  if (wanted !== undefined && shown === 0) {
     if (code !== ExitCodes.unreadable) {
       process.stderr.write(
         `dnspector: ${file}: there is no frame ${wanted} (the capture has ${run.frames})\n`,
       );
     }
     return code === ExitCodes.ok ? ExitCodes.usage : code;
-  }
-  if (args.json) {
-    const json = {
-      frame: found.meta.frame,
-      timeNs: found.meta.timeNs.toString(),
-      capturedLength: found.meta.capturedLength,
-      originalLength: found.meta.originalLength,
-      linkType: found.meta.linkType,
-      sources: found.sources.map((s) => ({
-        name: s.name,
-        length: s.bytes.length,
-        hex: toHex(s.bytes),
-      })),
-      malformed: found.malformed ?? null,
-      tree: found.tree,
-    };
-    process.stdout.write(JSON.stringify(json, null, 2) + '\n');
-  } else {
-    process.stdout.write(treeText(found.tree, found.sources) + '\n');
   }
   return code;
 }

@@ -95,8 +95,9 @@ Commands:
   list FILE                 one line per DNS packet, like tshark's default output
   fields FILE -e FIELD ...  the values of Wireshark fields, one tab-separated line per DNS
                             packet, exactly as tshark -Y dns -T fields -e FIELD ... prints them
-  show FILE --frame N       the packet's field tree with [offset, length] for every field,
-                            like tshark -V (--json: the tree as JSON)
+  show FILE [--frame N]     the packet's field tree with [offset, length] for every field,
+                            like tshark -V; without --frame every DNS packet's
+                            (--json: the tree as JSON, one object per line for several)
   fields --list             the field names 'fields -e' knows
   summarize FILE...         a report on the DNS traffic of one or more captures, analysed
                             as one stream in time order: totals, query types, rcodes, top

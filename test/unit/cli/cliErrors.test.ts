@@ -137,10 +137,24 @@ describe('dnspector CLI errors and exit codes', function () {
     assert.match(past.err, /no frame 9/);
   });
 
+  it('show without --frame prints every DNS frame, like tshark -V -Y dns', () => {
+    const r = dnspector('show', join(dir, 'three.pcap'));
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(
+      [...r.out.matchAll(/^Frame (\d+): /gm)].map((m) => m[1]),
+      ['1', '2', '3'],
+    );
+    const json = dnspector('show', join(dir, 'three.pcap'), '--json');
+    const frames = json.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { frame: number }).frame);
+    assert.deepEqual(frames, [1, 2, 3]);
+  });
+
   it('usage errors exit 1', () => {
     assert.equal(dnspector().code, 1);
     assert.equal(dnspector('frobnicate', 'x').code, 1);
-    assert.equal(dnspector('show', join(dir, 'three.pcap')).code, 1);
     assert.equal(dnspector('list', join(dir, 'three.pcap'), '--bogus').code, 1);
   });
 });
