@@ -69,7 +69,7 @@ export function parseBindQuery(message: string): BindQuery | undefined {
     qtype,
     flagsText,
     flags,
-    server: m[11],
-    ecs: m[12],
+    server: m[10],
+    ecs: m[11],
   };
 }
