@@ -18,11 +18,16 @@
 #   4. the same unbound with log-time-ascii                 -> unbound-ascii.*
 #   5. dnsmasq with log-queries=extra, log-facility=FILE, forwarding to the back-end
 #                                                           -> dnsmasq-extra.*
-# A syslog-prefixed BIND log needs a real syslog daemon; without one (/dev/log) it is skipped.
+# Phase 1 also logs the queries through syslog(3) when rsyslog is installed: a private
+# rsyslogd (not the system's; none need run) listens on $WORK/dev/log, and named runs in a
+# private mount namespace whose /dev is $WORK/dev, so its syslog() reaches that rsyslogd,
+# which writes the classic format (RSYSLOG_TraditionalFileFormat) and Debian 12's default
+# (RSYSLOG_FileFormat, RFC 3339 time)                       -> bind-syslog*.log
 #
 # Usage (root, Debian 12): scripts/make-log-fixtures.sh [OUTPUT_DIR]
 #   (default: test/fixtures/logs)
-# Needs: bind9 bind9-utils bind9-dnsutils unbound dnsmasq tcpdump iproute2.
+# Needs: bind9 bind9-utils bind9-dnsutils unbound dnsmasq tcpdump iproute2 util-linux
+# (rsyslog optional: without it the bind-syslog*.log files are skipped).
 # Re-runnable: everything lives in a mktemp -d directory and the namespace "dnspector-lfx";
 # the EXIT trap kills what it started and removes both, on success and on failure.
 set -euo pipefail
@@ -34,6 +39,7 @@ WORK=""
 TCPDUMP_PID=""
 DAEMON_PID=""  # the daemon of the current phase
 BACKEND_PID="" # the back-end named of phases 3-5
+RSYSLOG_PID="" # the private rsyslogd of phase 1
 
 # ---------------------------------------------------------------- prerequisites
 missing=()
@@ -50,6 +56,7 @@ need dnsmasq dnsmasq
 need tcpdump tcpdump
 need ip iproute2
 need ss iproute2
+need unshare util-linux
 if ((${#missing[@]})); then
   printf 'make-log-fixtures: missing tool: %s\n' "${missing[@]}" >&2
   exit 1
@@ -74,6 +81,7 @@ cleanup() {
   stop_pid "$TCPDUMP_PID"
   stop_pid "$DAEMON_PID"
   stop_pid "$BACKEND_PID"
+  stop_pid "$RSYSLOG_PID"
   ip netns pids "$NS" 2>/dev/null | xargs -r kill 2>/dev/null
   ip netns del "$NS" 2>/dev/null
   [[ -n $WORK && -d $WORK && -z ${KEEP_WORK:-} ]] && rm -rf "$WORK"
@@ -159,11 +167,22 @@ options {
 EOF
 }
 
-start_named() { # start_named NAME CONF: named -f (foreground, logging as configured)
+start_named() { # start_named NAME CONF PORT [private-dev]: named -f (foreground, logging as configured)
   local name=$1 conf=$2 port=$3
   mkdir -p "$WORK/$name"
   named-checkconf "$conf"
-  ip netns exec "$NS" named -f -c "$conf" -u root >"$WORK/$name.out" 2>&1 &
+  if [[ ${4:-} == private-dev ]]; then
+    # /dev replaced by $WORK/dev (the rsyslogd socket "log" and the device nodes named
+    # uses) in a mount namespace of its own; unshare, sh and ip exec, so $! is named
+    # shellcheck disable=SC2016
+    unshare -m --propagation private sh -c 'for d in null zero random urandom; do
+        touch "$1/dev/$d" && mount --bind "/dev/$d" "$1/dev/$d" || exit 1
+      done
+      mount --rbind "$1/dev" /dev && exec ip netns exec "$2" named -f -c "$3" -u root' \
+      sh "$WORK" "$NS" "$conf" >"$WORK/$name.out" 2>&1 &
+  else
+    ip netns exec "$NS" named -f -c "$conf" -u root >"$WORK/$name.out" 2>&1 &
+  fi
   DAEMON_PID=$!
   wait_port u "$port" "$DAEMON_PID" "$name"
 }
@@ -234,6 +253,28 @@ run_phase() { # run_phase PCAP-NAME: capture ask_all against the running daemon
 
 # ---------------------------------------------------------------- 1. named, three channels
 D=$WORK/named-print
+SYSLOG=no
+if command -v rsyslogd >/dev/null 2>&1; then
+  mkdir -p "$WORK/dev" "$WORK/rsyslog"
+  cat >"$WORK/rsyslog.conf" <<EOF
+global(workDirectory="$WORK/rsyslog" localHostname="ns1")
+module(load="imuxsock" SysSock.Name="$WORK/dev/log" SysSock.RateLimit.Interval="0")
+if \$programname == "named" then {
+  action(type="omfile" file="$WORK/bind-syslog.log" template="RSYSLOG_TraditionalFileFormat")
+  action(type="omfile" file="$WORK/bind-syslog-rfc3339.log" template="RSYSLOG_FileFormat")
+}
+EOF
+  rsyslogd -N1 -f "$WORK/rsyslog.conf" >"$WORK/rsyslog.check" 2>&1 || { cat "$WORK/rsyslog.check" >&2; exit 1; }
+  rsyslogd -n -f "$WORK/rsyslog.conf" -i "$WORK/rsyslog.pid" >"$WORK/rsyslog.out" 2>&1 &
+  RSYSLOG_PID=$!
+  for _ in $(seq 1 100); do [[ -S $WORK/dev/log ]] && break; sleep 0.05; done
+  if [[ -S $WORK/dev/log ]]; then SYSLOG=yes; else
+    skip "bind-syslog*.log: rsyslogd did not open $WORK/dev/log"
+    cat "$WORK/rsyslog.out" >&2
+  fi
+else
+  skip "bind-syslog*.log: rsyslogd not installed (apt-get install rsyslog)"
+fi
 {
   named_options "$D" 127.0.0.1 "::1" 53 yes
   cat <<EOF
@@ -246,16 +287,23 @@ logging {
     print-time yes; print-category yes; print-severity yes;
   };
   category default { run; };
-  category queries { plain; ptime; pall; };
+  channel sys { syslog daemon; severity info; };
+  category queries { plain; ptime; pall; $([[ $SYSLOG == yes ]] && echo "sys;") };
 };
 $ZONES
 EOF
 } >"$WORK/named-print.conf"
-start_named named-print "$WORK/named-print.conf" 53
+start_named named-print "$WORK/named-print.conf" 53 "$([[ $SYSLOG == yes ]] && echo private-dev)"
 run_phase bind.pcap
 stop_pid "$DAEMON_PID"
 DAEMON_PID=""
 for f in bind-plain.log bind-print-time.log bind-print-all.log; do cp "$D/$f" "$OUT/$f"; done
+if [[ $SYSLOG == yes ]]; then
+  sleep 0.3
+  stop_pid "$RSYSLOG_PID" # TERM: rsyslogd writes out its queue
+  RSYSLOG_PID=""
+  cp "$WORK/bind-syslog.log" "$WORK/bind-syslog-rfc3339.log" "$OUT/"
+fi
 
 # ---------------------------------------------------------------- 2. named with views
 D=$WORK/named-view
@@ -284,11 +332,6 @@ stop_pid "$DAEMON_PID"
 DAEMON_PID=""
 cp "$D/bind-view.log" "$OUT/bind-view.log"
 
-if [[ -S /dev/log ]]; then
-  skip "bind-syslog.log: a syslog daemon is running, but this script does not drive it yet"
-else
-  skip "bind-syslog.log: no syslog daemon (/dev/log); a file channel with a syslog-like prefix would not be real"
-fi
 
 # ---------------------------------------------------------------- back-end named on :5300
 D=$WORK/named-backend
@@ -371,9 +414,11 @@ stop_pid "$BACKEND_PID"
 BACKEND_PID=""
 
 # ---------------------------------------------------------------- summary
-for f in bind-plain.log bind-print-time.log bind-print-all.log bind-view.log unbound.log \
+for f in bind-plain.log bind-print-time.log bind-print-all.log bind-syslog.log \
+  bind-syslog-rfc3339.log bind-view.log unbound.log \
   unbound-ascii.log dnsmasq-extra.log bind.pcap bind-view.pcap unbound.pcap unbound-ascii.pcap \
   dnsmasq-extra.pcap; do
-  printf '%-22s %7d bytes %4d lines\n' "$f" "$(stat -c %s "$OUT/$f")" "$(wc -l <"$OUT/$f")"
+  [[ -f $OUT/$f ]] || continue
+  printf '%-24s %7d bytes %4d lines\n' "$f" "$(stat -c %s "$OUT/$f")" "$(wc -l <"$OUT/$f")"
 done
 log "done: $(du -sh "$OUT" | cut -f1) in $OUT"
