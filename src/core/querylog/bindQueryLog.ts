@@ -33,7 +33,8 @@ export interface BindQuery {
   ecs: string | undefined;
 }
 
-const categoryAndSeverity = /^(?:[a-z-]+: )?(?:(?:critical|error|warning|notice|info|debug(?: \d+)?|dynamic): )?/;
+const categoryAndSeverity =
+  /^(?:[a-z-]+: )?(?:(?:critical|error|warning|notice|info|debug(?: \d+)?|dynamic): )?/;
 /** A name in presentation form: any non-space, with backslash escapes. */
 const paren = String.raw`\(((?:[^()\\]|\\.)*)\)`;
 const bindQuery = new RegExp(

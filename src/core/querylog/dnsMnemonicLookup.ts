@@ -35,7 +35,11 @@ classes.set('HESIOD', 4);
 const rcodes = reverse(range(0, 23), rcodeMnemonic);
 rcodes.set('NOTIMPL', 4);
 
-function lookup(map: ReadonlyMap<string, number>, prefix: string, text: string): number | undefined {
+function lookup(
+  map: ReadonlyMap<string, number>,
+  prefix: string,
+  text: string,
+): number | undefined {
   const upper = text.toUpperCase();
   const known = map.get(upper);
   if (known !== undefined) return known;

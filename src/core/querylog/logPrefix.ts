@@ -5,7 +5,14 @@
  * optional host and the program (`host named[1234]:`, `dnsmasq[99]:`, `unbound[12:0]`,
  * `host unbound: [12:0]`). What follows is the message each dialect's parser reads.
  */
-import { epochSecondsToNs, type LogClock, monthIndex, msAndFractionToNs, parseOffset, type WallTime } from './logClock';
+import {
+  epochSecondsToNs,
+  type LogClock,
+  monthIndex,
+  msAndFractionToNs,
+  parseOffset,
+  type WallTime,
+} from './logClock';
 
 export interface LinePrefix {
   /** Epoch ns; undefined when the line carries no time. */
@@ -18,8 +25,7 @@ export interface LinePrefix {
 }
 
 const bsdTime = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? +/;
-const isoTime =
-  /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d+))?(Z|[+-]\d\d:?\d\d)? +/;
+const isoTime = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d+))?(Z|[+-]\d\d:?\d\d)? +/;
 const bindTime = /^(\d\d)-([A-Z][a-z]{2})-(\d{4}) (\d\d):(\d\d):(\d\d)(?:\.(\d+))? +/;
 const epochTime = /^\[(\d{1,12})(?:\.(\d+))?\] +/;
 

@@ -243,7 +243,11 @@ export class QueryLogReader {
   }
 }
 
-function question(u: { qname?: string | undefined; qtype?: number | undefined; qclass?: number | undefined }): {
+function question(u: {
+  qname?: string | undefined;
+  qtype?: number | undefined;
+  qclass?: number | undefined;
+}): {
   qname?: string;
   qtype?: number;
   qclass?: number;

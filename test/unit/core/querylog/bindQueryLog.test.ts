@@ -39,12 +39,16 @@ describe('BIND query log lines', () => {
 
   it('reads the 9.10 form with a bare E and with E(0)K', () => {
     // issue 5: "9.10"
-    const a = parseBindQuery('client 10.0.0.7#5300 (example.com): query: example.com IN A +E (1.2.3.5)');
+    const a = parseBindQuery(
+      'client 10.0.0.7#5300 (example.com): query: example.com IN A +E (1.2.3.5)',
+    );
     assert.ok(a);
     assert.equal(a.flags.edns, true);
     assert.equal(a.flags.ednsVersion, undefined);
     assert.equal(a.server, '1.2.3.5');
-    const b = parseBindQuery('client 10.0.0.7#5300 (example.com): query: example.com IN A +E(0)K (1.2.3.5)');
+    const b = parseBindQuery(
+      'client 10.0.0.7#5300 (example.com): query: example.com IN A +E(0)K (1.2.3.5)',
+    );
     assert.ok(b);
     assert.equal(b.flags.ednsVersion, 0);
     assert.equal(b.flags.cookieWithoutValidServerCookie, true);

@@ -8,7 +8,10 @@ import { LineSplitter, type SplitLine } from '../../../../src/core/querylog/line
 
 function split(chunks: (Uint8Array | string)[], maxLineLength?: number): SplitLine[] {
   const out: SplitLine[] = [];
-  const s = new LineSplitter((l) => out.push(l), maxLineLength === undefined ? {} : { maxLineLength });
+  const s = new LineSplitter(
+    (l) => out.push(l),
+    maxLineLength === undefined ? {} : { maxLineLength },
+  );
   for (const c of chunks) s.push(c);
   s.end();
   return out;

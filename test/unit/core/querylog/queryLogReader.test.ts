@@ -123,7 +123,8 @@ describe('query log reader: unbound', () => {
   });
 
   it('dates a reply-only transaction back by the logged response time (log-time-ascii)', () => {
-    const log = 'Nov 23 11:07:02 unbound[812:0] info: ::1 nx.example. AAAA IN NXDOMAIN 0.250000 0 99\n';
+    const log =
+      'Nov 23 11:07:02 unbound[812:0] info: ::1 nx.example. AAAA IN NXDOMAIN 0.250000 0 99\n';
     const [t] = transactions(read([log]).events);
     assert.ok(t);
     const replyNs = ns(Date.UTC(2026, 10, 23, 11, 7, 2));
