@@ -14,6 +14,7 @@ import { LineSplitter, type SplitLine } from './lineSplitter';
 import { LogClock, type LogClockOptions } from './logClock';
 import { detectLine, type QueryLogFormat } from './logFormat';
 import { parseLinePrefix } from './logPrefix';
+import { OpenQueries, type OpenQuery } from './openQueries';
 import {
   flagCd,
   flagRd,
@@ -46,14 +47,6 @@ export interface QueryLogSummary {
   unparsed: UnparsedLine[];
 }
 
-interface OpenQuery {
-  ref: number;
-  timeNs: bigint;
-  client: string;
-  qname: string;
-  qtype: number | undefined;
-}
-
 export class QueryLogReader {
   private readonly splitter: LineSplitter;
   private readonly clock: LogClock;
@@ -63,9 +56,14 @@ export class QueryLogReader {
   private unparsedCount = 0;
   private readonly unparsed: UnparsedLine[] = [];
   private lastTimeNs = 0n;
-  private readonly unboundOpen = new Map<string, OpenQuery[]>();
+  private readonly unboundOpen = new OpenQueries();
   private unboundSawReply = false;
-  private readonly dnsmasqOpen = new Map<string, OpenQuery[]>();
+  private readonly dnsmasqOpen = new OpenQueries();
+  private readonly giveUpUnbound = (q: OpenQuery): void => {
+    // Without log-replies nothing is ever answered: no transactions then.
+    if (this.unboundSawReply) this.unanswered(q);
+  };
+  private readonly giveUpDnsmasq = (q: OpenQuery): void => this.unanswered(q);
 
   constructor(
     private readonly emit: (event: DnsEvent) => void,
@@ -85,9 +83,8 @@ export class QueryLogReader {
   /** Ends the input: the last line, then unanswered transactions. */
   end(): void {
     this.splitter.end();
-    if (this.unboundSawReply) this.flushUnanswered(this.unboundOpen);
-    this.unboundOpen.clear();
-    this.flushUnanswered(this.dnsmasqOpen);
+    this.unboundOpen.drain(this.giveUpUnbound);
+    this.dnsmasqOpen.drain(this.giveUpDnsmasq);
   }
 
   summary(): QueryLogSummary {
@@ -118,6 +115,8 @@ export class QueryLogReader {
     this.counts[detected.format]++;
     const timeNs = prefix.timeNs ?? this.lastTimeNs;
     this.lastTimeNs = timeNs;
+    this.unboundOpen.expire(timeNs, this.giveUpUnbound);
+    this.dnsmasqOpen.expire(timeNs, this.giveUpDnsmasq);
     if (detected.format === 'bind') this.bind(l.line, timeNs, detected.bind);
     else if (detected.format === 'unbound') this.unbound(l.line, timeNs, detected.unbound);
     else this.dnsmasq(l.line, timeNs, detected.dnsmasq);
@@ -145,13 +144,8 @@ export class QueryLogReader {
     const key = `${u.client}|${u.qname ?? ''}|${u.qtype ?? ''}|${u.qclass ?? ''}`;
     if (u.kind === 'query') {
       this.emit(messageEvent({ ref, timeNs, src: u.client, ...question(u) }));
-      openPush(this.unboundOpen, key, {
-        ref,
-        timeNs,
-        client: u.client,
-        qname: u.qname,
-        qtype: u.qtype,
-      });
+      const open = { ref, timeNs, client: u.client, qname: u.qname, qtype: u.qtype };
+      this.unboundOpen.add(key, open, this.giveUpUnbound);
       return;
     }
     this.unboundSawReply = true;
@@ -167,7 +161,7 @@ export class QueryLogReader {
         ...question(u),
       }),
     );
-    const open = openShift(this.unboundOpen, key);
+    const open = this.unboundOpen.take(key);
     const t: LoggedTransaction = {
       client: u.client,
       queryRef: open?.ref ?? ref,
@@ -196,11 +190,12 @@ export class QueryLogReader {
           qclass: 1,
         }),
       );
-      openPush(this.dnsmasqOpen, key, { ref, timeNs, client: src, qname: d.qname, qtype: d.qtype });
+      const open = { ref, timeNs, client: src, qname: d.qname, qtype: d.qtype };
+      this.dnsmasqOpen.add(key, open, this.giveUpDnsmasq);
       return;
     }
     if (d.kind !== 'answer') return;
-    const open = openShift(this.dnsmasqOpen, key);
+    const open = this.dnsmasqOpen.take(key);
     if (open === undefined) return; // further addresses of an answered query
     const r: Parameters<typeof messageEvent>[0] = {
       ref,
@@ -227,19 +222,15 @@ export class QueryLogReader {
     this.emit(transactionEvent(t));
   }
 
-  private flushUnanswered(map: Map<string, OpenQuery[]>): void {
-    const all = [...map.values()].flat().sort((a, b) => a.ref - b.ref);
-    map.clear();
-    for (const o of all) {
-      const t: LoggedTransaction = {
-        client: o.client,
-        qname: o.qname,
-        queryRef: o.ref,
-        queryTimeNs: o.timeNs,
-      };
-      if (o.qtype !== undefined) t.qtype = o.qtype;
-      this.emit(transactionEvent(t));
-    }
+  private unanswered(o: OpenQuery): void {
+    const t: LoggedTransaction = {
+      client: o.client,
+      qname: o.qname,
+      queryRef: o.ref,
+      queryTimeNs: o.timeNs,
+    };
+    if (o.qtype !== undefined) t.qtype = o.qtype;
+    this.emit(transactionEvent(t));
   }
 }
 
@@ -256,19 +247,5 @@ function question(u: {
   if (u.qname !== undefined) q.qname = u.qname;
   if (u.qtype !== undefined) q.qtype = u.qtype;
   if (u.qclass !== undefined) q.qclass = u.qclass;
-  return q;
-}
-
-function openPush(map: Map<string, OpenQuery[]>, key: string, q: OpenQuery): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [q]);
-  else list.push(q);
-}
-
-function openShift(map: Map<string, OpenQuery[]>, key: string): OpenQuery | undefined {
-  const list = map.get(key);
-  if (list === undefined) return undefined;
-  const q = list.shift();
-  if (list.length === 0) map.delete(key);
   return q;
 }

@@ -175,6 +175,31 @@ describe('query log reader: dnsmasq', () => {
   });
 });
 
+describe('query log reader: unanswered queries', () => {
+  it('gives up a dnsmasq query a minute after it was logged, before the log ends', () => {
+    const log = [
+      'Nov 23 11:00:00 dnsmasq[99]: query[A] lost.example from 192.168.1.5',
+      'Nov 23 11:02:00 dnsmasq[99]: query[A] other.example from 192.168.1.5',
+      'Nov 23 11:02:00 dnsmasq[99]: reply lost.example is 10.0.0.1',
+    ].join('\n');
+    const ts = transactions(read([log]).events);
+    // lost.example's query (line 1) was given up when line 2 came two minutes later, so the
+    // late reply matches nothing; other.example ends unanswered.
+    assert.deepEqual(
+      ts.map((t) => [t.firstQueryRef, t.responseRef]),
+      [
+        [1, undefined],
+        [2, undefined],
+      ],
+    );
+  });
+
+  it('makes no transactions from an unbound log without log-replies', () => {
+    const log = '[1700000000] unbound[1:0] info: 10.0.0.2 b.example. MX IN\n';
+    assert.equal(transactions(read([log]).events).length, 0);
+  });
+});
+
 describe('query log reader: mixed and damaged input', () => {
   const mixed = [
     'Aug 20 11:07:01 ns1 named[1]: client 10.0.0.1#1: query: a.example IN A +',
