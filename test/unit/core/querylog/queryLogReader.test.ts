@@ -72,6 +72,15 @@ describe('query log reader: BIND', () => {
     assert.equal(e.edns, undefined);
   });
 
+  it('reads ISO 8601 times: rsyslog RFC 3339 with offset, BIND print-time iso8601 in UTC', () => {
+    const log =
+      '2026-11-23T14:40:21.874147+01:00 ns1 named[7]: client 10.0.0.1#1: query: a.example IN A +\n' +
+      '2026-11-23T11:07:01.123Z queries: info: client 10.0.0.1#1: query: b.example IN A +\n';
+    const [a, b] = messages(read([log]).events);
+    assert.equal(a?.timeNs, ns(Date.UTC(2026, 10, 23, 13, 40, 21, 874), 147_000n));
+    assert.equal(b?.timeNs, ns(Date.UTC(2026, 10, 23, 11, 7, 1, 123)));
+  });
+
   it('reads local times in the given zone, fixed or named', () => {
     const line = '23-Nov-2026 11:07:01.000 client 10.0.0.1#1: query: a.example IN A +\n';
     const utc = ns(Date.UTC(2026, 10, 23, 11, 7, 1));
