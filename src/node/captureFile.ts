@@ -11,12 +11,7 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { createCaptureReader } from '../core/capture/captureReader';
-import type {
-  CaptureFileInfo,
-  CaptureProblem,
-  CaptureReader,
-  CaptureRecord,
-} from '../core/capture/captureRecord';
+import type { CaptureFileInfo, CaptureProblem, CaptureRecord } from '../core/capture/captureRecord';
 
 const CHUNK_SIZE = 64 * 1024;
 
@@ -52,6 +47,17 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/**
+ * What pumpCaptureFile feeds: a capture reader, or anything else that takes the file's
+ * bytes chunk by chunk (the query-log reader, a file-head sniffer). `failed` true stops
+ * the reading early.
+ */
+export interface ChunkConsumer {
+  push(chunk: Uint8Array): void;
+  end(): void;
+  readonly failed?: boolean;
+}
+
 /** How a pumpCaptureFile run ended. */
 export interface CaptureFileEnd {
   /** True if the file was gzip-compressed (offsets are then in the decompressed bytes). */
@@ -61,7 +67,8 @@ export interface CaptureFileEnd {
 }
 
 /**
- * The pull form of readCaptureFile: streams `path` into `reader` one chunk at a time and,
+ * The pull form of readCaptureFile: streams `path` (gunzipped if it starts with the gzip
+ * magic) into `reader` (a capture reader or any ChunkConsumer) one chunk at a time and,
  * after each chunk, yields whatever `afterChunk` returns (say, the events the chunk's records
  * produced), reading the next chunk only when the consumer asks. A consumer can thus pause
  * a file, as summarize's k-way merge by time does. Stops after the reader fails; ends the
@@ -71,7 +78,7 @@ export interface CaptureFileEnd {
  */
 export async function* pumpCaptureFile<T>(
   path: string,
-  reader: CaptureReader,
+  reader: ChunkConsumer,
   afterChunk: () => Iterable<T>,
   signal?: AbortSignal,
 ): AsyncGenerator<T, CaptureFileEnd> {
@@ -99,7 +106,7 @@ export async function* pumpCaptureFile<T>(
       // Buffers (whose slice() does not copy).
       reader.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
       yield* afterChunk();
-      if (reader.failed) break;
+      if (reader.failed === true) break;
     }
   } catch (err) {
     if (signal?.aborted) throw signal.reason;

@@ -25,6 +25,11 @@ function isMagicPrefix(b: Uint8Array): boolean {
   return magics.some((m) => b.every((x, i) => x === m[i]));
 }
 
+/** True if `head` starts with a pcap or pcapng magic (the first 4 bytes of a capture). */
+export function hasCaptureMagic(head: Uint8Array): boolean {
+  return head.length >= SNIFF_LENGTH && isMagicPrefix(head.subarray(0, SNIFF_LENGTH));
+}
+
 class SniffingReader implements CaptureReader {
   private inner: (PcapReader | PcapngReader) | undefined;
   private readonly head = new Uint8Array(SNIFF_LENGTH);
