@@ -165,7 +165,9 @@ export class QueryLogReader {
     const t: LoggedTransaction = {
       client: u.client,
       queryRef: open?.ref ?? ref,
-      queryTimeNs: open?.timeNs ?? timeNs - (u.durationNs ?? 0n),
+      // unbound measured the response time itself: trust it over the query line's time,
+      // which its logs give in whole seconds (response times would read 0 s or 1 s).
+      queryTimeNs: u.durationNs !== undefined ? timeNs - u.durationNs : (open?.timeNs ?? timeNs),
       responseRef: ref,
       responseTimeNs: timeNs,
       rcode: u.rcode,

@@ -129,6 +129,9 @@ describe('query log reader: unbound', () => {
     assert.equal(t.responseRef, 2);
     assert.equal(t.rcode, 0);
     assert.equal(t.qtype, 1);
+    // The response time is unbound's own 0.000123 s, not the 1 s between the log lines.
+    assert.equal(t.responseTimeNs! - t.lastQueryTimeNs, 123_000n);
+    assert.equal(t.responseTimeNs! - t.firstQueryTimeNs, 123_000n);
   });
 
   it('dates a reply-only transaction back by the logged response time (log-time-ascii)', () => {
