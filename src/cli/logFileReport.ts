@@ -26,6 +26,12 @@ export function reportLogFile(
     const formats = summary.formats.map((f) => `${f} (${plural(summary.counts[f], 'line')})`);
     stderr.write(`dnspector: ${file}: query log: ${formats.join(', ')}\n`);
   }
+  if (summary && summary.untimedLines > 0) {
+    stderr.write(
+      `dnspector: ${file}: ${plural(summary.untimedLines, 'line')} without a timestamp ` +
+        '(BIND without print-time?): counted, but not placed in time\n',
+    );
+  }
   if (summary && summary.unparsedCount > 0) {
     const numbers = summary.unparsed.slice(0, SHOWN_LINES).map((u) => u.line);
     const more = summary.unparsedCount > numbers.length ? ', ...' : '';

@@ -45,6 +45,8 @@ export interface QueryLogSummary {
   formats: QueryLogFormat[];
   unparsedCount: number;
   unparsed: UnparsedLine[];
+  /** Parsed lines without a timestamp (e.g. BIND without print-time). */
+  untimedLines: number;
 }
 
 export class QueryLogReader {
@@ -65,10 +67,16 @@ export class QueryLogReader {
   };
   private readonly giveUpDnsmasq = (q: OpenQuery): void => this.unanswered(q);
 
-  constructor(
-    private readonly emit: (event: DnsEvent) => void,
-    options: QueryLogReaderOptions = {},
-  ) {
+  /** The line being handled had no timestamp: its message events say so. */
+  private untimedLine = false;
+  private untimedLines = 0;
+  private readonly emit: (event: DnsEvent) => void;
+
+  constructor(onEvent: (event: DnsEvent) => void, options: QueryLogReaderOptions = {}) {
+    this.emit = (event) => {
+      if (this.untimedLine && event.kind === 'message') event.timeUnknown = true;
+      onEvent(event);
+    };
     this.clock = new LogClock(options);
     this.maxUnparsedKept = options.maxUnparsedKept ?? 10000;
     const split: { maxLineLength?: number } = {};
@@ -96,6 +104,7 @@ export class QueryLogReader {
       counts: { ...this.counts },
       formats,
       unparsedCount: this.unparsedCount,
+      untimedLines: this.untimedLines,
       unparsed: this.unparsed.slice(),
     };
   }
@@ -113,6 +122,8 @@ export class QueryLogReader {
       return;
     }
     this.counts[detected.format]++;
+    this.untimedLine = prefix.timeNs === undefined;
+    if (this.untimedLine) this.untimedLines++;
     const timeNs = prefix.timeNs ?? this.lastTimeNs;
     this.lastTimeNs = timeNs;
     this.unboundOpen.expire(timeNs, this.giveUpUnbound);

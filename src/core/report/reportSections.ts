@@ -396,11 +396,18 @@ function topServersAndNamesSection(r: SummaryReport): ReportSection {
 
 /** The report as sections, findings first. */
 export function reportDocument(r: SummaryReport): ReportDocument {
+  const untimed = r.totals.untimedMessages;
   const span =
-    r.start === null
-      ? 'no DNS messages'
-      : `${timeText(r.start)} to ${timeText(r.end)} (${durationText(r.spanSeconds)}), ` +
-        `${countText(r.totals.messages)} DNS messages, time series in bins of ${binText(r.series.binSeconds)}`;
+    untimed > 0 && untimed === r.totals.messages
+      ? `${countText(r.totals.messages)} DNS messages, times unknown (the log lines carry no ` +
+        'timestamps): time series, gaps and the A vs AAAA fit say nothing'
+      : r.start === null
+        ? 'no DNS messages'
+        : `${timeText(r.start)} to ${timeText(r.end)} (${durationText(r.spanSeconds)}), ` +
+          `${countText(r.totals.messages)} DNS messages, time series in bins of ${binText(r.series.binSeconds)}` +
+          (untimed > 0
+            ? `; ${countText(untimed)} messages without a time are counted but not placed in time`
+            : '');
   return {
     title: 'DNS traffic summary',
     subtitle: span,

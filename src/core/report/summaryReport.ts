@@ -173,7 +173,15 @@ export interface SummaryReport {
   start: string | null;
   end: string | null;
   spanSeconds: number;
+  /**
+   * False when some messages came without a time (a BIND log without print-time): start,
+   * end and the span cover only the timed ones, and the series, gaps, A/AAAA fit and
+   * silence/lockstep findings say nothing about the untimed ones.
+   */
+  timesKnown: boolean;
   totals: {
+    /** Messages without a time (see timesKnown). */
+    untimedMessages: number;
     messages: number;
     queries: number;
     responses: number;

@@ -8,6 +8,11 @@ export interface DnsMessageEvent {
   kind: 'message';
   /** Nanoseconds since the epoch. */
   timeNs: bigint;
+  /**
+   * The source gave no time (a BIND log without print-time): timeNs is a stand-in (the last
+   * known time, or 0) and must not be shown as a time.
+   */
+  timeUnknown?: boolean;
   /** Frame number (captures) or line number (logs). */
   ref: number;
   /** Address text as shown in the packet list ("192.0.2.1", "2001:db8::1"); '' if unknown. */

@@ -84,11 +84,12 @@ export function deriveFindings(r: Omit<SummaryReport, 'findings'>, x: FindingExt
       subject,
     });
   };
-  lockstep(r.regression, 'AAAA queries run', '*');
+  // Without times, bins, fits and silences describe nothing: no finding rests on them.
+  if (r.timesKnown) lockstep(r.regression, 'AAAA queries run', '*');
   // Per client too: the paper's relay sent AAAA in lockstep with A while the rest of the
   // traffic blurred the overall fit.
   for (const [address, g] of Object.entries(r.regressionByClient)) {
-    lockstep(g, `${address} sends AAAA queries`, address);
+    if (r.timesKnown) lockstep(g, `${address} sends AAAA queries`, address);
   }
 
   // A source's silence inside a silence of all traffic says nothing more: leave it out.
@@ -102,7 +103,7 @@ export function deriveFindings(r: Omit<SummaryReport, 'findings'>, x: FindingExt
       return overlap >= 0.9 * g.seconds * 1000;
     });
   const silences = r.gaps
-    .filter((g) => !within(g))
+    .filter((g) => r.timesKnown && !within(g))
     .sort(
       (a, b) => (a.source === '*' ? 0 : 1) - (b.source === '*' ? 0 : 1) || b.seconds - a.seconds,
     )

@@ -59,6 +59,8 @@ export class StatsEngine {
   private readonly tc = new TruncationRetries();
   private readonly transfers = new ZoneTransfers();
   private readonly gapSeconds: number;
+  /** Messages whose source gave no time (they count, but have no place in time). */
+  private untimedMessages = 0;
   private firstNs: bigint | undefined;
   private lastNs: bigint | undefined;
 
@@ -94,8 +96,12 @@ export class StatsEngine {
   }
 
   private addMessage(e: DnsMessageEvent): void {
-    if (this.firstNs === undefined || e.timeNs < this.firstNs) this.firstNs = e.timeNs;
-    if (this.lastNs === undefined || e.timeNs > this.lastNs) this.lastNs = e.timeNs;
+    if (e.timeUnknown) {
+      this.untimedMessages++;
+    } else {
+      if (this.firstNs === undefined || e.timeNs < this.firstNs) this.firstNs = e.timeNs;
+      if (this.lastNs === undefined || e.timeNs > this.lastNs) this.lastNs = e.timeNs;
+    }
     const ms = nsToMs(e.timeNs);
     this.clock.observe(ms);
     this.counters.add(e);
@@ -217,7 +223,9 @@ export class StatsEngine {
         this.firstNs === undefined || this.lastNs === undefined
           ? 0
           : secondsBetween(this.firstNs, this.lastNs),
+      timesKnown: this.untimedMessages === 0,
       totals: {
+        untimedMessages: this.untimedMessages,
         messages: c.messages,
         queries: c.queries,
         responses: c.responses,

@@ -41,6 +41,24 @@ describe('dnspector summarize on query logs', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('a log without timestamps says its times are unknown instead of showing 1970', () => {
+    const text = readFileSync(logFixture('bind-plain.log'), 'utf8');
+    // bind-plain.log was written without print-time: no line starts with a date.
+    assert.ok(!/^\d{2}-[A-Z][a-z]{2}-\d{4} /m.test(text));
+    const { report, err } = summaryJson(logFixture('bind-plain.log'));
+    assert.equal(report.timesKnown, false);
+    assert.equal(report.start, null);
+    assert.equal(report.totals.untimedMessages, report.totals.messages);
+    assert.ok(!report.findings.some((f) => f.kind === 'silence' || f.kind === 'aaaa-lockstep-a'));
+    assert.match(err, /without a timestamp/);
+    const textReport = dnspector('summarize', logFixture('bind-plain.log'));
+    assert.equal(textReport.code, 0, textReport.err);
+    assert.doesNotMatch(textReport.out, /1970/);
+    assert.match(textReport.out, /times unknown/);
+    // A log with print-time has its times.
+    assert.equal(summaryJson(logFixture('bind-print-time.log')).report.timesKnown, true);
+  });
+
   it('a BIND log: queries, A/AAAA and the top AAAA client match a plain count', () => {
     const text = readFileSync(logFixture('bind-plain.log'), 'utf8');
     const { report, err } = summaryJson(logFixture('bind-plain.log'));

@@ -22,7 +22,9 @@ export function sampleReport(): SummaryReport {
     start: '2024-05-01T11:00:00.000Z',
     end: '2024-05-01T11:03:00.000Z',
     spanSeconds: 180,
+    timesKnown: true,
     totals: {
+      untimedMessages: 0,
       messages: 200,
       queries: 120,
       responses: 80,
