@@ -5,6 +5,8 @@
  * ::ffff:a.b.c.d), and MAC addresses as colon-separated lowercase hex.
  * Hand-written because core may not use node:net or a DOM URL parser.
  */
+import type { DataSource } from '../field';
+import type { ByteRange } from './packetContext';
 
 export function ipv4Text(bytes: Uint8Array, off: number): string {
   return `${bytes[off] ?? 0}.${bytes[off + 1] ?? 0}.${bytes[off + 2] ?? 0}.${bytes[off + 3] ?? 0}`;
@@ -56,4 +58,15 @@ export function macText(bytes: Uint8Array, off: number): string {
   let s = hexByte[bytes[off] ?? 0] as string;
   for (let i = 1; i < 6; i++) s += ':' + (hexByte[bytes[off + i] ?? 0] as string);
   return s;
+}
+
+/** The text of an address found by a layer (4 bytes: IPv4, 16: IPv6); '' when there is none. */
+export function rangeAddressText(
+  sources: readonly DataSource[],
+  range: ByteRange | undefined,
+): string {
+  if (!range) return '';
+  const bytes = sources[range.source]?.bytes;
+  if (!bytes) return '';
+  return range.length === 4 ? ipv4Text(bytes, range.start) : ipv6Text(bytes, range.start);
 }

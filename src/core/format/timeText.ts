@@ -16,13 +16,16 @@ export function secondsText(ns: bigint): string {
   return `${negative ? '-' : ''}${s}.${frac.toString().padStart(9, '0')}`;
 }
 
-/** Seconds with six decimals, as tshark's Time column: "0.130282". */
-export function columnSecondsText(ns: bigint): string {
+/**
+ * Seconds as tshark's Time column shows them: six decimals for microsecond captures (rounded),
+ * nine for nanosecond ones.
+ */
+export function columnSecondsText(ns: bigint, decimals: 6 | 9): string {
   const negative = ns < 0n;
-  const abs = negative ? -ns : ns;
-  // Round to microseconds like tshark's default column precision for µs captures.
-  const us = (abs + 500n) / 1000n;
-  return `${negative ? '-' : ''}${us / 1_000_000n}.${(us % 1_000_000n).toString().padStart(6, '0')}`;
+  let abs = negative ? -ns : ns;
+  if (decimals === 6) abs = (abs + 500n) / 1000n;
+  const unit = decimals === 6 ? 1_000_000n : 1_000_000_000n;
+  return `${negative ? '-' : ''}${abs / unit}.${(abs % unit).toString().padStart(decimals, '0')}`;
 }
 
 function pad2(n: number): string {

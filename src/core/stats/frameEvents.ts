@@ -3,22 +3,14 @@
  * capture pipeline to the engine that also serves query logs.
  */
 import type { DissectedFrame } from '../dissect/frame';
-import type { ByteRange } from '../dissect/packetContext';
-import { ipv4Text, ipv6Text } from '../dissect/addressText';
+import { rangeAddressText } from '../dissect/addressText';
 import type { DnsMessageEvent } from './dnsEvent';
-
-function addressText(frame: DissectedFrame, range: ByteRange | undefined): string {
-  if (!range) return '';
-  const bytes = frame.sources[range.source]?.bytes;
-  if (!bytes) return '';
-  return range.length === 4 ? ipv4Text(bytes, range.start) : ipv6Text(bytes, range.start);
-}
 
 /** One event per DNS message in the frame (TCP frames may complete several). */
 export function frameMessageEvents(frame: DissectedFrame): DnsMessageEvent[] {
   if (frame.dns.length === 0) return [];
-  const src = addressText(frame, frame.net.src);
-  const dst = addressText(frame, frame.net.dst);
+  const src = rangeAddressText(frame.sources, frame.net.src);
+  const dst = rangeAddressText(frame.sources, frame.net.dst);
   return frame.dns.map((m) => {
     const event: DnsMessageEvent = {
       kind: 'message',

@@ -15,6 +15,7 @@
  * tshark adds these items at the end of its DNS walk, so a message whose walk failed
  * (malformed, or cut by the snap length) gets none, though it still took part in matching.
  */
+import { secondsText } from '../format/timeText';
 import { appendChild, type FieldNode } from '../field';
 import { addField } from '../fieldValue';
 import type { DissectedFrame } from '../dissect/frame';
@@ -33,18 +34,16 @@ const F = {
   retransmitResponse: dnsField('dns.retransmit_response'),
 } as const;
 
+/** The fields only query/response matching fills: they need a first pass over the capture. */
+export const transactionFieldNames: ReadonlySet<string> = new Set(
+  Object.values(F).map((d) => d.name),
+);
+
 const DNS_PROTOCOLS = new Set(['dns', 'mdns', 'llmnr']);
 
 /** Wireshark's expert severity and group codes as `-T fields` prints them. */
 const PI_WARN = '6291456';
 const PI_PROTOCOL = '150994944';
-
-/** FT_RELATIVE_TIME as tshark prints it: seconds with nine decimals. */
-export function relativeTimeText(ns: bigint): string {
-  const sign = ns < 0n ? '-' : '';
-  const abs = ns < 0n ? -ns : ns;
-  return `${sign}${abs / 1_000_000_000n}.${(abs % 1_000_000_000n).toString().padStart(9, '0')}`;
-}
 
 /**
  * Adds the annotations of a frame's DNS messages (annotations[i] for frame.dns[i]; null
@@ -116,7 +115,7 @@ function addToDnsTree(dns: FieldNode, a: DnsMessageAnnotation): void {
     at(F.responseIn, a.responseIn, `[Response In: ${a.responseIn}]`);
   } else if (a.responseTo !== undefined) {
     at(F.responseTo, a.responseTo, `[Request In: ${a.responseTo}]`);
-    const time = relativeTimeText(a.timeNs ?? 0n);
+    const time = secondsText(a.timeNs ?? 0n);
     at(F.time, time, `[Time: ${time} seconds]`, time);
   } else if (a.unsolicited === true) {
     at(F.unsolicited, true, '[Unsolicited: True]');

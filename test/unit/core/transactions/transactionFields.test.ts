@@ -4,13 +4,11 @@
  * expert item, "[Response In: 7]", "[Request In: 4]" with "[Time: S seconds]", a
  * retransmitted response, "[Unsolicited: True]"), here on hand-built messages.
  */
+import { secondsText } from '../../../../src/core/format/timeText';
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import type { FieldNode } from '../../../../src/core/field';
-import {
-  addTransactionFields,
-  relativeTimeText,
-} from '../../../../src/core/transactions/transactionFields';
+import { addTransactionFields } from '../../../../src/core/transactions/transactionFields';
 import { dissect, hex } from '../dns/dnsTestContext';
 
 // Query for late.test A (id 0x30b2), and the response with one A record, as in the fixture.
@@ -120,8 +118,8 @@ describe('addTransactionFields', () => {
   });
 
   it('prints relative times as tshark: nine decimals, sign in front', () => {
-    assert.equal(relativeTimeText(380_000n), '0.000380000');
-    assert.equal(relativeTimeText(2_003_372_000n), '2.003372000');
-    assert.equal(relativeTimeText(-1_000_000n), '-0.001000000');
+    assert.equal(secondsText(380_000n), '0.000380000');
+    assert.equal(secondsText(2_003_372_000n), '2.003372000');
+    assert.equal(secondsText(-1_000_000n), '-0.001000000');
   });
 });
