@@ -4,7 +4,10 @@
  */
 import { parseArgs, usage, UsageError, type CliArgs } from './cliArgs';
 import { dissectCaptureFile, transactionAnnotations } from './captureFrames';
-import { addTransactionFields } from '../core/transactions/transactionFields';
+import {
+  addTransactionFields,
+  transactionFieldNames,
+} from '../core/transactions/transactionFields';
 import { fieldsLine, hasProtocol } from '../core/format/fieldsLine';
 import { listLine } from '../core/format/listLine';
 import { treeText } from '../core/format/treeText';
@@ -68,17 +71,6 @@ async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
 function isTransactionField(name: string): boolean {
   return transactionFieldNames.has(name) || name.startsWith('_ws.expert');
 }
-const transactionFieldNames = new Set([
-  'dns.response_in',
-  'dns.response_to',
-  'dns.time',
-  'dns.retransmission',
-  'dns.retransmit_request_in',
-  'dns.retransmit_response_in',
-  'dns.unsolicited',
-  'dns.retransmit_request',
-  'dns.retransmit_response',
-]);
 
 async function listCommand(args: CliArgs, file: string): Promise<number> {
   const out = new Output();

@@ -5,6 +5,7 @@
  * fails naming the file, the frame and the field. Without tshark the suite says it did
  * not run (pending), never passes silently.
  */
+import { transactionFieldNames } from '../../src/core/transactions/transactionFields';
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,17 +80,7 @@ export const differentialFields = [
  * Query/response matching fields need two passes (`tshark -2`); they are compared in
  * tsharkTransactions.test.ts, not here, where tshark runs in one pass.
  */
-const twoPassFields = new Set([
-  'dns.response_in',
-  'dns.response_to',
-  'dns.time',
-  'dns.retransmission',
-  'dns.retransmit_request',
-  'dns.retransmit_request_in',
-  'dns.retransmit_response',
-  'dns.retransmit_response_in',
-  'dns.unsolicited',
-]);
+const twoPassFields = transactionFieldNames;
 
 /** Every field DNSpector produces that tshark also knows (tshark rejects unknown -e names). */
 function everyCommonField(): string[] {
