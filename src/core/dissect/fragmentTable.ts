@@ -64,6 +64,23 @@ export class FragmentTable {
   }
 
   /**
+   * One fragment, as IPv4 and IPv6 meet it: on a frame seen before, the datagram it completed
+   * then; otherwise added (when the fragment was captured whole), with the datagram it completes.
+   */
+  accept(
+    key: string,
+    frame: number,
+    timeNs: bigint,
+    offset: number,
+    data: Uint8Array,
+    more: boolean,
+    capturedWhole: boolean,
+  ): Reassembled | undefined {
+    if (this.isRevisit(frame)) return this.completedIn(frame, key);
+    return capturedWhole ? this.add(key, frame, timeNs, offset, data, more) : undefined;
+  }
+
+  /**
    * Adds one fragment; returns the whole datagram when this fragment completes it.
    * `data` is copied (it may be a view into a reader buffer).
    */

@@ -271,18 +271,15 @@ export function dissectIpv4(ctx: PacketContext, source: number, start: number, e
   // A fragment: reassemble (only fragments captured whole take part, as in Wireshark).
   const table = ipv4Defrag(ctx);
   const key = `4 ${u16(b, start + 12)} ${u16(b, start + 14)} ${u16(b, start + 16)} ${u16(b, start + 18)} ${u16(b, start + 4)} ${proto}`;
-  let whole;
-  if (table.isRevisit(ctx.meta.frame)) whole = table.completedIn(ctx.meta.frame, key);
-  else if (start + totalLen <= end) {
-    whole = table.add(
-      key,
-      ctx.meta.frame,
-      ctx.meta.timeNs,
-      fragOff,
-      b.subarray(payloadStart, ipEnd),
-      more,
-    );
-  }
+  const whole = table.accept(
+    key,
+    ctx.meta.frame,
+    ctx.meta.timeNs,
+    fragOff,
+    b.subarray(payloadStart, ipEnd),
+    more,
+    start + totalLen <= end,
+  );
   if (whole === undefined) {
     ctx.protocols.push('data');
     if (ctx.tree !== null) {

@@ -386,18 +386,15 @@ function dissectFragment(
   }
   const table = ipv6Defrag(ctx);
   const key = `6 ${toHex(b.subarray(ipStart + 8, ipStart + 40))} ${ident}`;
-  let whole;
-  if (table.isRevisit(ctx.meta.frame)) whole = table.completedIn(ctx.meta.frame, key);
-  else if (ipStart + 40 + u16(b, ipStart + 4) <= ipEnd) {
-    whole = table.add(
-      key,
-      ctx.meta.frame,
-      ctx.meta.timeNs,
-      offset,
-      b.subarray(dataStart, ipEnd),
-      more,
-    );
-  }
+  const whole = table.accept(
+    key,
+    ctx.meta.frame,
+    ctx.meta.timeNs,
+    offset,
+    b.subarray(dataStart, ipEnd),
+    more,
+    ipStart + 40 + u16(b, ipStart + 4) <= ipEnd,
+  );
   if (whole === undefined) {
     ctx.protocols.push('data');
     if (ctx.tree !== null) {
