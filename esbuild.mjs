@@ -1,7 +1,7 @@
 // Every bundle from one script: the CLI (and later the extension, worker and webviews),
 // and with --tests a file-by-file transpile of src/ and test/ into out/ for mocha.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, chmodSync, rmSync } from 'node:fs';
+import { readdirSync, statSync, chmodSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -29,14 +29,41 @@ const bundles = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
-];
+  // The extension (VS Code provides `vscode`) and the index worker it starts.
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/node/indexWorker.ts'],
+    outfile: 'dist/indexWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  // Webview UIs: plain browser scripts, loaded by nonce under a strict CSP.
+  ...['capture', 'summary'].map((name) => ({
+    ...common,
+    entryPoints: [`webview/${name}/main.ts`],
+    outfile: `dist/webview/${name}.js`,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  })),
+].filter((b) => b.entryPoints.every((e) => existsSync(e)));
 
 if (args.has('--tests')) {
   // DNSPECTOR_OUT lets parallel builds use their own folder (out-<name>).
   const outdir = process.env.DNSPECTOR_OUT ?? 'out';
   rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: [...tsFiles('src'), ...tsFiles('test')],
+    entryPoints: [...tsFiles('src'), ...tsFiles('test'), ...tsFiles('webview')],
     outdir,
     outbase: '.',
     bundle: false,
