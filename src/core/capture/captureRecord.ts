@@ -29,6 +29,11 @@ export interface CaptureRecord {
   frame: number;
   /** Byte offset in the file of the record (pcap record header / pcapng block start). */
   fileOffset: number;
+  /**
+   * Byte offset in the file of the packet bytes themselves (after the record header), so a
+   * viewer can read one packet again by position: data = file[dataOffset, +capturedLength).
+   */
+  dataOffset: number;
   /** Capture time in nanoseconds since the epoch (bigint: 2^53 ns is only 104 days). */
   timeNs: bigint;
   /**
@@ -52,6 +57,7 @@ export function newReusableRecord(): CaptureRecord {
   return {
     frame: 0,
     fileOffset: 0,
+    dataOffset: 0,
     timeNs: 0n,
     timeUnknown: false,
     capturedLength: 0,

@@ -82,6 +82,7 @@ export class PcapReader extends ChunkedReader {
     const r = this.record;
     r.frame = ++this.frame;
     r.fileOffset = fileOffset;
+    r.dataOffset = fileOffset + RECORD_HEADER_LENGTH;
     const seconds = view.getUint32(pos, le);
     if (seconds !== this.lastSeconds) {
       // Records come many per second: the second's bigint is made once, not per record.

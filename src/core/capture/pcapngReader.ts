@@ -140,6 +140,7 @@ export class PcapngReader extends ChunkedReader {
           iface,
           interfaceId,
           fileOffset,
+          pos,
         );
         return;
       }
@@ -153,7 +154,7 @@ export class PcapngReader extends ChunkedReader {
         const original = view.getUint32(pos + 8, le);
         let caplen = Math.min(original, length - MIN_SPB);
         if (iface.snapLength !== 0 && caplen > iface.snapLength) caplen = iface.snapLength;
-        this.deliver(type, bytes, pos + 12, caplen, original, 0n, iface, 0, fileOffset);
+        this.deliver(type, bytes, pos + 12, caplen, original, 0n, iface, 0, fileOffset, pos);
         return;
       }
       default:
@@ -207,10 +208,12 @@ export class PcapngReader extends ChunkedReader {
     iface: PcapngInterface,
     interfaceId: number,
     fileOffset: number,
+    blockStart: number,
   ): void {
     const r = this.record;
     r.frame = ++this.frame;
     r.fileOffset = fileOffset;
+    r.dataOffset = fileOffset + (start - blockStart);
     r.timeNs = timeNs;
     r.timeUnknown = type === BT_SPB;
     r.capturedLength = caplen;
