@@ -217,7 +217,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   } catch (error) {
     child.kill('SIGKILL');
     cleanup();
-    throw new Error(`${(error as Error).message}\ncode-server output:\n${output.join('\n')}`);
+    throw new Error(`${(error as Error).message}\ncode-server output:\n${output.join('\n')}`, {
+      cause: error,
+    });
   }
 
   return {
