@@ -60,7 +60,7 @@ function offsetsOf(parts: Uint8Array[]): number[] {
   return parts.map((p) => ((at += p.length), at - p.length));
 }
 
-type Expected = Omit<CaptureRecord, 'frame' | 'fileOffset' | 'data'> & {
+type Expected = Omit<CaptureRecord, 'frame' | 'fileOffset' | 'dataOffset' | 'data'> & {
   part: number;
   data: Uint8Array;
 };
@@ -152,7 +152,13 @@ describe('PcapngReader', () => {
     assert.deepEqual(reader.info, { format: 'pcapng', byteOrder: 'little' });
     assert.deepEqual(
       records,
-      expected.map(({ part, ...e }, i) => ({ ...e, frame: i + 1, fileOffset: offsets[part] })),
+      expected.map(({ part, ...e }, i) => ({
+        ...e,
+        frame: i + 1,
+        fileOffset: offsets[part],
+        // Packet bytes follow the 28-byte EPB header, or the 12-byte SPB header (no time).
+        dataOffset: (offsets[part] ?? 0) + (e.timeUnknown ? 12 : 28),
+      })),
     );
   });
 

@@ -1,0 +1,27 @@
+/**
+ * Extension host <-> index worker messages. The worker answers the same requests as the
+ * webview makes (CaptureRequest -> CaptureResponse, captureMessages.ts), so the host only
+ * relays them; on top, the host opens a file and the worker reports progress.
+ */
+import type { CaptureRequest, CaptureResponse, IndexProgress, TimeDisplay, ViewInfo } from './captureMessages';
+
+export interface OpenOptions {
+  extraDnsPorts: number[];
+  timeDisplay: TimeDisplay;
+  /** Absolute times in UTC (else local time). */
+  utc: boolean;
+}
+
+export type ToWorker =
+  | { kind: 'open'; path: string; options: OpenOptions }
+  | CaptureRequest
+  /** Which frame Follow Transaction should go to from `number`. */
+  | { kind: 'partner'; id: number; number: number }
+  /** Stop indexing (the user cancelled): keep what was indexed. */
+  | { kind: 'stop' };
+
+export type FromWorker =
+  | CaptureResponse
+  | { kind: 'opened'; format: 'pcap' | 'pcapng'; gzip: boolean }
+  | { kind: 'progress'; progress: IndexProgress; view: ViewInfo }
+  | { kind: 'viewChanged'; view: ViewInfo };

@@ -1,0 +1,193 @@
+/**
+ * Turns indexed packets back into what the editor shows: list rows (re-dissecting the
+ * packet's bytes, read again by position) and the full detail of one packet (its field
+ * tree with the transaction items, made plain for the webview, and its data sources).
+ * Packets in a context group are dissected after the group's earlier packets, so TCP
+ * reassembly and IP defragmentation see what they saw while indexing.
+ */
+import type { FieldNode } from '../field';
+import type { CaptureRecord } from '../capture/captureRecord';
+import { FrameDissector, type DissectedFrame } from '../dissect/frame';
+import type { DissectOptions } from '../dissect/packetContext';
+import { addTransactionFields } from '../transactions/transactionFields';
+import { columnSecondsText } from '../format/timeText';
+import type { PacketDetail, PacketRow, TimeDisplay, TreeItem } from '../protocol/captureMessages';
+import { CaptureIndex, Mark } from './captureIndex';
+import { columnDateTimeText } from './columnTime';
+
+/** Reads `length` bytes of the capture at `offset` (the session's only access to the file). */
+export type ByteReader = (offset: number, length: number) => Uint8Array;
+
+/** Help text for a field name (hovers); absent means none. */
+export type FieldHelp = (name: string) => string | undefined;
+
+export interface PacketViewOptions {
+  dissect: DissectOptions;
+  format: 'pcap' | 'pcapng';
+  /** Six or nine decimals in the Time column (tshark: nine for nanosecond pcap). */
+  decimals: 6 | 9;
+  timeDisplay: TimeDisplay;
+  /** Absolute times in UTC (else local time). */
+  utc: boolean;
+  help?: FieldHelp;
+}
+
+/** FT_FRAMENUM fields: clicking them jumps to that frame. */
+const FRAME_LINKS = new Set([
+  'dns.response_in',
+  'dns.response_to',
+  'dns.retransmit_request_in',
+  'dns.retransmit_response_in',
+  'frame.number',
+]);
+
+export class PacketView {
+  constructor(
+    private readonly index: CaptureIndex,
+    private readonly read: ByteReader,
+    private readonly options: PacketViewOptions,
+  ) {}
+
+  private newDissector(): FrameDissector {
+    const d = new FrameDissector(this.options.dissect);
+    d.setFormat(this.options.format);
+    if (this.index.count > 0) d.state.firstTimeNs = this.index.timeNs[0];
+    return d;
+  }
+
+  /** Dissects frame n (after its context), with or without the field tree. */
+  dissect(n: number, buildTree: boolean, dissector = this.newDissector()): DissectedFrame {
+    for (const before of this.index.contextBefore(n)) {
+      dissector.state.previousTimeNs = this.previousTime(before);
+      dissector.dissect(this.recordOf(before), false);
+    }
+    dissector.state.previousTimeNs = this.previousTime(n);
+    return dissector.dissect(this.recordOf(n), buildTree);
+  }
+
+  private previousTime(n: number): bigint | undefined {
+    return n >= 2 ? this.index.timeNs[n - 2] : undefined;
+  }
+
+  recordOf(n: number): CaptureRecord {
+    const i = n - 1;
+    const data = this.read(this.index.dataOffset[i] ?? 0, this.index.capturedLength[i] ?? 0);
+    return this.index.record(n, data);
+  }
+
+  timeText(n: number): string {
+    const idx = this.index;
+    const i = n - 1;
+    if (((idx.marks[i] ?? 0) & Mark.timeUnknown) !== 0) return '';
+    const t = idx.timeNs[i] ?? 0n;
+    switch (this.options.timeDisplay) {
+      case 'absolute':
+        return columnDateTimeText(t, this.options.decimals, this.options.utc);
+      case 'delta':
+        return columnSecondsText(i > 0 ? t - (idx.timeNs[i - 1] ?? t) : 0n, this.options.decimals);
+      default:
+        return columnSecondsText(t - (idx.timeNs[0] ?? 0n), this.options.decimals);
+    }
+  }
+
+  /** The list row of frame n. `complete`: indexing is done (only then is a query "unanswered"). */
+  row(n: number, complete: boolean, dissector?: FrameDissector): PacketRow {
+    const idx = this.index;
+    const i = n - 1;
+    const marks = idx.marks[i] ?? 0;
+    const kept = idx.columns.get(n);
+    let protocol: string;
+    let info: string;
+    let malformed: string | undefined;
+    if (kept) {
+      ({ protocol, info, malformed } = kept);
+    } else {
+      const frame = this.dissect(n, false, dissector);
+      protocol = frame.column.protocol;
+      info = frame.column.info;
+      malformed = frame.malformed?.message;
+    }
+    const row: PacketRow = {
+      number: n,
+      time: this.timeText(n),
+      source: idx.strings.text(idx.source[i] ?? 0),
+      destination: idx.strings.text(idx.destination[i] ?? 0),
+      protocol,
+      length: idx.originalLength[i] ?? 0,
+      info,
+    };
+    if (malformed !== undefined) row.malformed = malformed;
+    if (marks & Mark.dnsResponse) row.response = true;
+    const annotations = idx.annotations.get(n);
+    if (annotations?.some((a) => a?.retransmission)) row.retransmission = true;
+    if (
+      complete &&
+      marks & Mark.dnsQuery &&
+      !(marks & Mark.dnsResponse) &&
+      !annotations?.some((a) => a && (a.responseIn !== undefined || a.retransmission))
+    ) {
+      row.unanswered = true;
+    }
+    return row;
+  }
+
+  rows(frames: Iterable<number>, complete: boolean): PacketRow[] {
+    const d = this.newDissector();
+    const out: PacketRow[] = [];
+    for (const n of frames) out.push(this.row(n, complete, d));
+    return out;
+  }
+
+  /** Frame n dissected with its tree and transaction items (as tshark -2 -V). */
+  treeFrame(n: number): DissectedFrame {
+    const frame = this.dissect(n, true);
+    addTransactionFields(frame, this.index.annotations.get(n) ?? []);
+    return frame;
+  }
+
+  detail(n: number): PacketDetail {
+    const frame = this.treeFrame(n);
+    const help = this.options.help;
+    const plain = (node: FieldNode): TreeItem | undefined => {
+      if (node.hidden) return undefined;
+      const label =
+        node.generated && !node.label.startsWith('[') ? `[${node.label}]` : node.label;
+      const item: TreeItem = {
+        name: node.name,
+        label,
+        source: node.source,
+        start: node.start,
+        length: node.length,
+      };
+      if (node.show !== undefined && node.name !== '') item.value = node.show;
+      const text = node.name && help ? help(node.name) : undefined;
+      if (text) item.help = text;
+      if (node.expert) item.expert = { severity: node.expert.severity, message: node.expert.message };
+      if (node.generated) item.generated = true;
+      if (FRAME_LINKS.has(node.name) && node.name !== 'frame.number') {
+        const target = Number(node.show);
+        if (Number.isInteger(target) && target >= 1 && target <= this.index.count) {
+          item.link = target;
+        }
+      }
+      const children = (node.children ?? []).map(plain).filter((c): c is TreeItem => !!c);
+      if (children.length > 0) item.children = children;
+      return item;
+    };
+    return {
+      number: n,
+      tree: (frame.tree ?? []).map(plain).filter((c): c is TreeItem => !!c),
+      sources: frame.sources.map((s) => ({ name: s.name, bytes: new Uint8Array(s.bytes) })),
+    };
+  }
+
+  /** Source and destination text of frame n (the index keeps them interned). */
+  addresses(n: number): { source: string; destination: string } {
+    const i = n - 1;
+    return {
+      source: this.index.strings.text(this.index.source[i] ?? 0),
+      destination: this.index.strings.text(this.index.destination[i] ?? 0),
+    };
+  }
+}
+

@@ -1,0 +1,215 @@
+/**
+ * The index worker (a worker_threads thread started by the extension for each open
+ * capture): reads the capture file once, building the index as records stream in, and
+ * answers the editor's requests (rows, packet detail, filter, sort) from the index and
+ * by re-reading packets by position, so the extension host's thread never dissects.
+ * A gzip-compressed capture is first expanded into a temporary file (random access needs
+ * positions in the expanded bytes), which is removed when the worker ends.
+ */
+import { parentPort } from 'node:worker_threads';
+import { createReadStream, createWriteStream, openSync, readSync, closeSync, rmSync, statSync, mkdtempSync } from 'node:fs';
+import { open as openFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { createCaptureReader } from '../core/capture/captureReader';
+import { CaptureSession } from '../core/session/captureSession';
+import type { CaptureRequest } from '../core/protocol/captureMessages';
+import type { FromWorker, OpenOptions, ToWorker } from '../core/protocol/workerMessages';
+import { pumpCaptureFile } from './captureFile';
+import { sessionFieldHelp, sessionFilterCompiler } from '../core/session/sessionServices';
+
+const port = parentPort;
+if (!port) throw new Error('indexWorker runs as a worker thread');
+
+let session: CaptureSession | undefined;
+let fd: number | undefined;
+let tempDir: string | undefined;
+let stopRequested = false;
+
+function post(m: FromWorker): void {
+  port?.postMessage(m);
+}
+
+function readBytes(offset: number, length: number): Uint8Array {
+  const buf = new Uint8Array(length);
+  if (fd === undefined || length === 0) return buf;
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, offset + done);
+    if (n <= 0) break;
+    done += n;
+  }
+  return done === length ? buf : buf.subarray(0, done);
+}
+
+async function isGzip(path: string): Promise<boolean> {
+  const h = await openFile(path, 'r');
+  try {
+    const head = new Uint8Array(2);
+    const { bytesRead } = await h.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await h.close();
+  }
+}
+
+async function open(path: string, options: OpenOptions): Promise<void> {
+  let readPath = path;
+  const gzip = await isGzip(path).catch(() => false);
+  const problems: string[] = [];
+  if (gzip) {
+    tempDir = mkdtempSync(join(tmpdir(), 'dnspector-'));
+    readPath = join(tempDir, 'capture');
+    try {
+      await pipeline(createReadStream(path), createGunzip(), createWriteStream(readPath));
+    } catch (err) {
+      // Keep what was expanded before the gzip data went wrong.
+      problems.push(`gzip: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  const totalBytes = statSync(readPath).size;
+  fd = openSync(readPath, 'r');
+  const s = new CaptureSession(readBytes, {
+    dissect: { extraDnsPorts: options.extraDnsPorts },
+    timeDisplay: options.timeDisplay,
+    utc: options.utc,
+    compileFilter: sessionFilterCompiler,
+    help: sessionFieldHelp,
+  });
+  session = s;
+  let formatSent = false;
+  const reader = createCaptureReader((record) => {
+    if (!formatSent && reader.info) {
+      s.setFormat(reader.info.format, reader.info.timePrecision === 'ns');
+      post({ kind: 'opened', format: reader.info.format, gzip });
+      formatSent = true;
+    }
+    s.addRecord(record);
+  });
+  let last = 0;
+  const progress = (done: boolean) => {
+    const i = s.index.count;
+    const bytesRead = i > 0 ? (s.index.dataOffset[i - 1] ?? 0) + (s.index.capturedLength[i - 1] ?? 0) : 0;
+    post({
+      kind: 'progress',
+      progress: { packets: i, bytesRead: done ? totalBytes : bytesRead, totalBytes, done, problems: [...s.problems] },
+      view: s.viewInfo(),
+    });
+  };
+  const pump = pumpCaptureFile(readPath, reader, () => {
+    const now = Date.now();
+    if (now - last > 150) {
+      last = now;
+      progress(false);
+    }
+    // One step per chunk, so a stop request is seen between chunks.
+    return [0];
+  });
+  let step = await pump.next();
+  while (!step.done && !stopRequested) step = await pump.next();
+  const fileProblems = [...reader.problems];
+  if (step.done && step.value.problem) fileProblems.push(step.value.problem);
+  if (!step.done) {
+    await pump.return({ gzip, problem: undefined });
+    problems.push(`indexing stopped by the user after ${s.index.count} packets`);
+  }
+  for (const p of fileProblems) problems.push(`${p.message} (at byte ${p.fileOffset})`);
+  if (!reader.info && problems.length === 0) problems.push('not a pcap or pcapng file');
+  s.finish(problems);
+  progress(true);
+  scheduleWork();
+}
+
+let working = false;
+/** Runs filter work in slices, reporting the view as it grows. */
+function scheduleWork(): void {
+  if (working || !session?.busy) return;
+  working = true;
+  let last = Date.now();
+  const step = () => {
+    const s = session;
+    if (!s) return;
+    s.work(500);
+    const now = Date.now();
+    if (!s.busy) {
+      working = false;
+      post({ kind: 'viewChanged', view: s.viewInfo() });
+      return;
+    }
+    if (now - last > 150) {
+      last = now;
+      post({ kind: 'viewChanged', view: s.viewInfo() });
+    }
+    setImmediate(step);
+  };
+  setImmediate(step);
+}
+
+function answer(m: CaptureRequest): void {
+  const s = session;
+  try {
+    if (!s) throw new Error('no capture is open');
+    let ok: unknown;
+    switch (m.method) {
+      case 'getRows':
+        ok = s.getRows(m.args);
+        break;
+      case 'getPacket':
+        ok = s.getPacket(m.args);
+        break;
+      case 'setFilter':
+        ok = s.setFilter(m.args);
+        scheduleWork();
+        break;
+      case 'setSort':
+        ok = s.setSort(m.args);
+        break;
+      case 'findRow':
+        ok = s.findRow(m.args);
+        break;
+    }
+    post({ kind: 'response', id: m.id, ok });
+  } catch (err) {
+    post({ kind: 'response', id: m.id, err: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+port.on('message', (m: ToWorker) => {
+  switch (m.kind) {
+    case 'open':
+      open(m.path, m.options).catch((err: unknown) => {
+        session?.finish([`cannot read ${m.path}: ${err instanceof Error ? err.message : String(err)}`]);
+        post({
+          kind: 'progress',
+          progress: {
+            packets: session?.index.count ?? 0,
+            bytesRead: 0,
+            totalBytes: 0,
+            done: true,
+            problems: [`cannot read ${m.path}: ${err instanceof Error ? err.message : String(err)}`],
+          },
+          view: session?.viewInfo() ?? { total: 0, packets: 0, filter: '', sort: { column: 'number', descending: false }, complete: true },
+        });
+      });
+      break;
+    case 'request':
+      answer(m);
+      break;
+    case 'stop':
+      stopRequested = true;
+      break;
+    case 'partner':
+      post({ kind: 'response', id: m.id, ok: session?.partnerOf(m.number) ?? null });
+      break;
+  }
+});
+
+function cleanUp(): void {
+  if (fd !== undefined) closeSync(fd);
+  fd = undefined;
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  tempDir = undefined;
+}
+process.on('exit', cleanUp);
