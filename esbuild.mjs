@@ -1,7 +1,15 @@
 // Every bundle from one script: the CLI (and later the extension, worker and webviews),
 // and with --tests a file-by-file transpile of src/ and test/ into out/ for mocha.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, chmodSync, rmSync, existsSync } from 'node:fs';
+import {
+  readdirSync,
+  statSync,
+  chmodSync,
+  rmSync,
+  existsSync,
+  mkdirSync,
+  copyFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -80,4 +88,10 @@ if (args.has('--watch')) {
 } else {
   await Promise.all(bundles.map((b) => esbuild.build(b)));
   chmodSync('dist/cli.js', 0o755);
+}
+
+// The webviews' icon font (codicons), served from dist/ under the webview CSP.
+mkdirSync('dist/codicons', { recursive: true });
+for (const f of ['codicon.css', 'codicon.ttf']) {
+  copyFileSync(join('node_modules/@vscode/codicons/dist', f), join('dist/codicons', f));
 }
