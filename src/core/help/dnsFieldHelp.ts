@@ -10,6 +10,12 @@
  */
 
 export const dnsFieldHelp: Readonly<Record<string, string>> = {
+  // The protocol items (one per message).
+  dns: 'Domain Name System message: a header, then the question, answer, authority and additional sections. RFC 1035 §4.1',
+  mdns: 'Multicast DNS message (UDP port 5353): DNS-format queries and answers on the local link without a server. RFC 6762',
+  llmnr:
+    'Link-Local Multicast Name Resolution message (UDP port 5355): DNS-format name resolution on the local link. RFC 4795',
+
   // Header (RFC 1035 §4.1.1) and TCP framing.
   'dns.length':
     'Length in bytes of the DNS message that follows; over TCP every message is prefixed with this two-byte length. RFC 1035 §4.2.2',
@@ -322,7 +328,7 @@ export const dnsFieldHelp: Readonly<Record<string, string>> = {
   'dns.svcb.svcparam.echconfig':
     'ECH configuration list for TLS Encrypted Client Hello (key 5, ech). RFC 9460 §14.3.2',
   'dns.svcb.svcparam.odohconfig':
-    'Oblivious DoH configuration (a draft key, not defined in RFC 9460).',
+    'Oblivious DoH target configuration (a key from an Internet-Draft).',
 
   // CAA (RFC 8659).
   'dns.caa.flags': 'CAA flags; only bit 0 (Issuer Critical, value 128) is defined. RFC 8659 §4.1',

@@ -6,6 +6,20 @@
  */
 
 export const ipFieldHelp: Readonly<Record<string, string>> = {
+  // The protocol items.
+  ip: 'Internet Protocol version 4 header. RFC 791 §3.1',
+  ipv6: 'Internet Protocol version 6 header. RFC 8200 §3',
+  'ipv6.hopopts':
+    'IPv6 Hop-by-Hop Options header, examined by every router on the path. RFC 8200 §4.3',
+  'ipv6.routing': 'IPv6 Routing header: intermediate nodes to visit. RFC 8200 §4.4',
+  'ipv6.dstopts':
+    'IPv6 Destination Options header, examined only by the destination. RFC 8200 §4.6',
+  'ipv6.fraghdr':
+    'IPv6 Fragment header: this packet is one fragment of a larger one. RFC 8200 §4.5',
+  ah: 'IPsec Authentication Header: integrity and origin authentication of the packet. RFC 4302 §2',
+  udp: 'User Datagram Protocol header: ports, length and checksum. RFC 768',
+  tcp: 'Transmission Control Protocol header. RFC 9293 §3.1',
+
   // IPv4 (RFC 791 §3.1).
   'ip.version': 'IP version: 4 for IPv4, 6 for IPv6. RFC 791 §3.1',
   'ip.hdr_len':

@@ -6,6 +6,22 @@
  */
 
 export const linkFieldHelp: Readonly<Record<string, string>> = {
+  // The protocol items.
+  frame: 'One captured packet: the capture record (time, lengths, interface) around the bytes.',
+  eth: 'Ethernet II (or IEEE 802.3) frame header: destination and source MAC addresses and the EtherType.',
+  vlan: 'IEEE 802.1Q VLAN tag: priority, drop eligibility and VLAN ID, then the next EtherType.',
+  ieee8021ad: 'IEEE 802.1ad service tag (Q-in-Q): the outer VLAN tag of a provider network.',
+  sll: 'Linux cooked capture header (capture on "any" interface): packet direction, address and protocol instead of a link header.',
+  null: 'BSD loopback header: a 4-byte address family in the capturing host byte order.',
+  ppp: 'Point-to-Point Protocol header. RFC 1661 §2',
+  raw: 'Raw IP: the capture has no link-layer header; the packet starts with the IP header.',
+  data: 'Bytes that no dissector decoded.',
+  '_ws.short':
+    'The capture kept only the first bytes of this packet (the snapshot length), so later fields are missing.',
+  '_ws.expert': 'An expert note about something unusual or wrong in the packet.',
+  '_ws.expert.severity': 'How serious the expert note is: chat, note, warning or error.',
+  '_ws.expert.group': 'What kind of problem the expert note is about, e.g. malformed or protocol.',
+
   // The capture record (not bytes of the packet).
   'frame.number': 'Position of this packet in the capture file, counting from 1.',
   'frame.interface_id':
