@@ -10,14 +10,7 @@ import { fieldHelp, valueHelp } from '../../../../src/core/help/fieldHelp';
 import { dnsFieldHelp } from '../../../../src/core/help/dnsFieldHelp';
 import { ipFieldHelp } from '../../../../src/core/help/ipFieldHelp';
 import { linkFieldHelp } from '../../../../src/core/help/linkFieldHelp';
-import {
-  dnsClassHelp,
-  dnsOpcodeHelp,
-  dnsRcodeHelp,
-  dnsTypeHelp,
-  ednsOptionHelp,
-  extendedErrorHelp,
-} from '../../../../src/core/help/dnsValueHelp';
+import * as valueTables from '../../../../src/core/help/dnsValueHelp';
 import { knownFieldNames, walkFields } from '../../../../src/core/field';
 import { registerAllDissectors } from '../../../../src/core/dissect/dissectors';
 import { addTransactionFields } from '../../../../src/core/transactions/transactionFields';
@@ -45,7 +38,7 @@ const allTexts = (): [string, string][] => [
   ...Object.entries(dnsFieldHelp),
   ...Object.entries(ipFieldHelp),
   ...Object.entries(linkFieldHelp),
-  ...[dnsTypeHelp, dnsClassHelp, dnsOpcodeHelp, dnsRcodeHelp, ednsOptionHelp, extendedErrorHelp]
+  ...Object.values(valueTables)
     .flatMap((m) => [...m.entries()])
     .map(([k, v]): [string, string] => [`value ${k}`, v]),
 ];
