@@ -44,7 +44,8 @@ export function topRowAt(scrollTop: number, g: ScrollGeometry): number {
   const r = ranges(g);
   if (r.spacer <= 0) return 0;
   const s = Math.min(Math.max(scrollTop, 0), r.spacer);
-  return ((s / r.spacer) * r.content) / g.rowHeight;
+  // Unscaled, a px of scroll is a px of rows (no rounding from the ratio).
+  return (r.content === r.spacer ? s : (s * r.content) / r.spacer) / g.rowHeight;
 }
 
 /** The scrollTop that puts `topRow` at the top of the viewport (clamped). */
@@ -52,7 +53,7 @@ export function scrollTopFor(topRow: number, g: ScrollGeometry): number {
   const r = ranges(g);
   if (r.content <= 0) return 0;
   const t = Math.min(Math.max(topRow, 0), maxTopRow(g));
-  return ((t * g.rowHeight) / r.content) * r.spacer;
+  return r.content === r.spacer ? t * g.rowHeight : (t * g.rowHeight * r.spacer) / r.content;
 }
 
 /** Rows [first, end) to render: those at least partly visible, plus `margin` either side. */
