@@ -127,7 +127,10 @@ export const extendedErrorHelp: ReadonlyMap<number, string> = new Map([
   [17, 'Filtered: blocked at the client request. RFC 8914 §4.18'],
   [18, 'Prohibited: the client is not allowed to query. RFC 8914 §4.19'],
   [19, 'Stale NXDomain Answer. RFC 8914 §4.20'],
-  [20, 'Not Authoritative: recursion not available here. RFC 8914 §4.21'],
+  [
+    20,
+    'Not Authoritative: the server is not authoritative for the name and does not recurse. RFC 8914 §4.21',
+  ],
   [21, 'Not Supported: the query or operation is not supported. RFC 8914 §4.22'],
   [22, 'No Reachable Authority: no authoritative server answered. RFC 8914 §4.23'],
   [23, 'Network Error: a network error reaching an authority. RFC 8914 §4.24'],

@@ -100,6 +100,10 @@ describe('field help', () => {
   });
 
   describe('form', () => {
+    it('checks every text (field and value tables)', () => {
+      assert.ok(allTexts().length > Object.keys(dnsFieldHelp).length + 100);
+    });
+
     it('is short plain text: no HTML, backticks or Markdown', () => {
       const bad = allTexts().filter(
         ([, t]) =>
