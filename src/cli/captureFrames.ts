@@ -5,19 +5,14 @@
  */
 import { readCaptureFile } from '../node/captureFile';
 import { FrameDissector, linkTypeName, type DissectedFrame } from '../core/dissect/frame';
-import type { CaptureFileInfo, CaptureProblem } from '../core/capture/captureRecord';
+import type { CaptureFileInfo } from '../core/capture/captureRecord';
 import type { DissectOptions } from '../core/dissect/packetContext';
 import { frameMessageEvents } from '../core/stats/frameEvents';
 import { TransactionMatcher } from '../core/transactions/transactionMatcher';
 import type { DnsMessageAnnotation } from '../core/transactions/dnsAnnotation';
+import type { CaptureRun } from '../node/fileProblems';
 
-export interface CaptureRun {
-  info: CaptureFileInfo | undefined;
-  problems: readonly CaptureProblem[];
-  frames: number;
-  /** One message per link type no dissector handles. */
-  warnings: string[];
-}
+export type { CaptureRun };
 
 export async function dissectCaptureFile(
   path: string,

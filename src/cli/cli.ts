@@ -12,7 +12,7 @@ import { fieldsLine, hasProtocol } from '../core/format/fieldsLine';
 import { listLine } from '../core/format/listLine';
 import { treeText } from '../core/format/treeText';
 import { summarizeCommand } from './summarizeCommand';
-import { ExitCodes, reportFileProblems } from './fileProblems';
+import { ExitCodes, reportFileProblems } from '../node/fileProblems';
 import { frameColumns } from '../core/format/frameColumns';
 import { knownFieldNames, fieldDef } from '../core/field';
 import { registerAllDissectors } from '../core/dissect/dissectors';

@@ -3,6 +3,8 @@
  * because the grammar is tiny (repeated `-e`, `--frame N`) and tshark-like; a parser
  * library would add a dependency for twenty lines.
  */
+import { reportFormats, type ReportFormat } from '../core/report/reportFormats';
+
 export interface CliArgs {
   command: string;
   file?: string;
@@ -20,8 +22,6 @@ export interface CliArgs {
   top?: number;
 }
 
-export const reportFormats = ['text', 'markdown', 'json', 'csv'] as const;
-export type ReportFormat = (typeof reportFormats)[number];
 /** A bin in seconds, or 'auto' (chosen from the capture's span). */
 export type BinOption = number | 'auto';
 const binSeconds: Record<string, number> = { '1s': 1, '1m': 60, '1h': 3600, '1d': 86400 };

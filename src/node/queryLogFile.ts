@@ -1,6 +1,6 @@
 /**
  * Node adapter: one DNS server query log (BIND, unbound, dnsmasq; gzip or not) as a PULL
- * stream of DNS events, the query-log twin of src/cli/captureEventSource.ts. The file is
+ * stream of DNS events, the query-log twin of captureEventSource.ts. The file is
  * streamed by pumpCaptureFile (src/node/captureFile.ts: gzip by magic, 64 KiB chunks,
  * file problems returned, never thrown) into a QueryLogReader, and each chunk's events are
  * yielded before the next chunk is read, so summarize's merge by time can pause the file.
@@ -15,6 +15,7 @@ import {
   type QueryLogSummary,
 } from '../core/querylog/queryLogReader';
 import { pumpCaptureFile } from './captureFile';
+import type { SourceReadOptions } from './captureEventSource';
 
 /** The file's modification year (UTC), or undefined if it cannot be read. */
 export async function modificationYear(path: string): Promise<number | undefined> {
@@ -35,6 +36,7 @@ export class QueryLogFileSource {
   constructor(
     readonly path: string,
     private readonly options: QueryLogReaderOptions = {},
+    private readonly read: SourceReadOptions = {},
   ) {}
 
   /** Formats, line counts and unparsed lines (complete once `events()` has finished). */
@@ -56,9 +58,10 @@ export class QueryLogFileSource {
       const out = queue;
       queue = [];
       this.lines = reader.summary().lines;
+      this.read.onChunk?.();
       return out;
     };
-    const end = yield* pumpCaptureFile(this.path, reader, drain);
+    const end = yield* pumpCaptureFile(this.path, reader, drain, this.read.signal);
     yield* drain();
     this.problem = end.problem;
   }

@@ -1,58 +1,12 @@
 /**
- * The parts `summarize` is made of, on hand-built input: the k-way time merge, the
- * progress line (terminal only, throttled), the exit-code rule for several files, and the
- * summarize options.
+ * The CLI parts `summarize` is made of, on hand-built input: the progress line (terminal
+ * only, throttled), the exit-code rule for several files, and the summarize options. (The
+ * k-way time merge moved to src/node with the rest of the pipeline: test/unit/node/mergeByTime.test.ts.)
  */
 import { strict as assert } from 'node:assert';
-import { mergeByTime } from '../../../src/cli/mergeByTime';
 import { ProgressLine } from '../../../src/cli/progressLine';
-import { ExitCodes, worstExitCode } from '../../../src/cli/fileProblems';
+import { ExitCodes, worstExitCode } from '../../../src/node/fileProblems';
 import { parseArgs, UsageError } from '../../../src/cli/cliArgs';
-
-async function* stream<T>(items: T[]): AsyncGenerator<T> {
-  for (const x of items) yield x;
-}
-
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-}
-
-describe('mergeByTime', () => {
-  const time = (x: { t: bigint }): bigint => x.t;
-
-  it('interleaves time-ordered streams into one ordered stream', async () => {
-    const a = [1n, 4n, 9n].map((t) => ({ t, s: 'a' }));
-    const b = [2n, 3n, 10n].map((t) => ({ t, s: 'b' }));
-    const c = [0n, 5n].map((t) => ({ t, s: 'c' }));
-    const merged = await collect(mergeByTime([stream(a), stream(b), stream(c)], time));
-    assert.deepEqual(
-      merged.map((x) => `${x.s}${x.t}`),
-      ['c0', 'a1', 'b2', 'b3', 'a4', 'c5', 'a9', 'b10'],
-    );
-  });
-
-  it('keeps the first stream first on equal times, and each stream in its own order', async () => {
-    const a = [
-      { t: 5n, s: 'a1' },
-      { t: 1n, s: 'a2' },
-    ];
-    const b = [{ t: 5n, s: 'b1' }];
-    const merged = await collect(mergeByTime([stream(a), stream(b)], time));
-    assert.deepEqual(
-      merged.map((x) => x.s),
-      ['a1', 'a2', 'b1'],
-    );
-  });
-
-  it('handles no streams and empty streams', async () => {
-    assert.deepEqual(await collect(mergeByTime([], time)), []);
-    assert.deepEqual(await collect(mergeByTime([stream([]), stream([{ t: 1n }])], time)), [
-      { t: 1n },
-    ]);
-  });
-});
 
 describe('ProgressLine', () => {
   function sink(isTTY: boolean): { isTTY: boolean; text: string[]; write(s: string): void } {

@@ -1,0 +1,104 @@
+/**
+ * The summary's inputs, captures and query logs alike: each file is sniffed (fileKind.ts)
+ * and read by CaptureEventSource or QueryLogFileSource, and its events come out tagged
+ * with a merge time and whether they still need the transaction matcher. Capture messages
+ * do; log events do not (unbound and dnsmasq logs carry their own transactions, and a
+ * BIND log has no responses to match), so they go straight to the statistics engine.
+ * A log's transaction event is merged at the time of its stream's latest message.
+ */
+import type { DnsEvent } from '../core/stats/dnsEvent';
+import { sniffFileKind, type FileKind } from './fileKind';
+import { QueryLogFileSource } from './queryLogFile';
+import { CaptureEventSource, type SourceReadOptions } from './captureEventSource';
+import { captureOutcome } from './fileProblems';
+import { logFileOutcome } from './logFileReport';
+
+export interface TaggedEvent {
+  timeNs: bigint;
+  event: DnsEvent;
+  /** True for capture messages: they go through the transaction matcher. */
+  viaMatcher: boolean;
+}
+
+/** What one file of a summary came to: its kind, format, problems (plain lines) and exit code. */
+export interface FileNote {
+  path: string;
+  kind: FileKind;
+  /** Captures: pcap or pcapng; logs: the dialects with their line counts. */
+  format?: string;
+  /** Warnings and problems, one line each, worded as the CLI prints them (without the file). */
+  problems: string[];
+  /** 0 fine, 2 unreadable, 3 damaged (fileProblems.ts's ExitCodes). */
+  exitCode: number;
+}
+
+export interface SummarySource {
+  readonly path: string;
+  readonly kind: FileKind;
+  /** Frames (captures) or lines (logs) read so far. */
+  readonly units: number;
+  events(): AsyncIterable<TaggedEvent>;
+  /** The file's outcome (complete once events() has finished). */
+  note(): FileNote;
+}
+
+export interface SummarySourceOptions extends SourceReadOptions {
+  extraDnsPorts: readonly number[];
+}
+
+async function* timed(
+  events: AsyncIterable<DnsEvent>,
+  viaMatcher: boolean,
+): AsyncGenerator<TaggedEvent> {
+  let last = 0n;
+  for await (const event of events) {
+    if (event.kind === 'message') last = event.timeNs;
+    yield { timeNs: last, event, viaMatcher };
+  }
+}
+
+function captureSource(path: string, options: SummarySourceOptions): SummarySource {
+  // dnsInfo false: the statistics need no Info column, and skipping record data is faster.
+  const { extraDnsPorts, ...read } = options;
+  const s = new CaptureEventSource(path, { extraDnsPorts, dnsInfo: false }, read);
+  return {
+    path,
+    kind: 'capture',
+    get units() {
+      return s.frames;
+    },
+    events: () => timed(s.events(), true),
+    note: () => {
+      const run = s.run;
+      const format = run.info?.format;
+      return { path, kind: 'capture', ...(format ? { format } : {}), ...captureOutcome(run) };
+    },
+  };
+}
+
+function logSource(path: string, options: SummarySourceOptions): SummarySource {
+  const { extraDnsPorts: _ports, ...read } = options;
+  const s = new QueryLogFileSource(path, {}, read);
+  return {
+    path,
+    kind: 'log',
+    get units() {
+      return s.lines;
+    },
+    events: () => timed(s.events(), false),
+    note: () => {
+      const { format, ...outcome } = logFileOutcome(s.summary, s.problem);
+      return { path, kind: 'log', ...(format ? { format } : {}), ...outcome };
+    },
+  };
+}
+
+/** One source per file, a capture or a query log by the file's first bytes. */
+export async function openSummarySource(
+  path: string,
+  options: SummarySourceOptions,
+): Promise<SummarySource> {
+  return (await sniffFileKind(path)) === 'log'
+    ? logSource(path, options)
+    : captureSource(path, options);
+}
