@@ -15,6 +15,7 @@ import {
   markMalformed,
   moduleState,
   type ByteRange,
+  type CaptureState,
   type PacketContext,
 } from './packetContext';
 import { ipPayloadCut } from './ipPayloadCut';
@@ -159,17 +160,37 @@ const optionNames = new Map<number, string>([
 /** Per-capture TCP state: stream indexes and relative-sequence bases per direction. */
 interface TcpState {
   streams: Map<string, number>;
+  /** The index the next new conversation gets (tcp.stream). */
+  nextStream: number;
   /** Base (ISN) per direction key, for relative numbers. */
   base: Map<string, number>;
   dns: DnsTcpStreams;
 }
 
 function tcpState(ctx: PacketContext): TcpState {
-  return moduleState(ctx.state, 'tcp', () => ({
+  return tcpModule(ctx.state);
+}
+
+function tcpModule(state: CaptureState): TcpState {
+  return moduleState(state, 'tcp', () => ({
     streams: new Map(),
+    nextStream: 0,
     base: new Map(),
     dns: new DnsTcpStreams(),
   }));
+}
+
+/** TCP conversations seen so far (the next tcp.stream index). */
+export function tcpStreamsSeen(state: CaptureState): number {
+  return tcpModule(state).nextStream;
+}
+
+/**
+ * Makes the next new conversation get stream index `next`: a viewer that dissects one
+ * conversation's packets alone (after a first pass) numbers it as the first pass did.
+ */
+export function startTcpStreamsAt(state: CaptureState, next: number): void {
+  tcpModule(state).nextStream = next;
 }
 
 /**
@@ -266,7 +287,7 @@ export function dissectTcp(ctx: PacketContext, source: number, start: number, en
   const conv = fwd < rev ? fwd : rev;
   let stream = state.streams.get(conv);
   if (stream === undefined) {
-    stream = state.streams.size;
+    stream = state.nextStream++;
     state.streams.set(conv, stream);
   }
   // Relative numbers: the SYN's seq, or (mid-stream) the first seq seen minus one.

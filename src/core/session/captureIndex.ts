@@ -7,8 +7,7 @@
  * interned Source/Destination/Protocol strings and a few mark bits. Packets whose
  * dissection depends on other packets (TCP segments, IP fragments) also get a context
  * group: the packets to dissect before them so that reassembly sees what it saw in the
- * first pass. Their list columns are kept as text (they cannot be recomputed from the
- * packet alone). The transaction matcher's annotations are kept per DNS frame.
+ * first pass. The transaction matcher's annotations are kept per DNS frame.
  */
 import type { CaptureRecord } from '../capture/captureRecord';
 import type { DissectedFrame } from '../dissect/frame';
@@ -70,10 +69,10 @@ export class CaptureIndex {
   /** Context groups: frames (in order) whose dissection builds up shared state. */
   readonly groups: number[][] = [];
   private readonly groupByKey = new Map<string, number>();
+  /** Per group: the TCP stream index its conversation got in the first pass (tcp.stream). */
+  readonly groupStream: number[] = [];
   /** Frame -> group index, for frames in a context group. */
   readonly groupOf = new Map<number, number>();
-  /** Frame -> its Protocol and Info text, for frames that cannot be dissected alone. */
-  readonly columns = new Map<number, { protocol: string; info: string; malformed?: string }>();
   /** Frame -> its DNS messages' transaction annotations (objects the matcher keeps filling). */
   readonly annotations = new Map<number, (DnsMessageAnnotation | null)[]>();
 
@@ -91,8 +90,11 @@ export class CaptureIndex {
     this.marks = grow(this.marks, n);
   }
 
-  /** Adds the next frame (records come in frame order, 1, 2, 3...). */
-  add(record: CaptureRecord, frame: DissectedFrame): void {
+  /**
+   * Adds the next frame (records come in frame order, 1, 2, 3...). `tcpStreams`: TCP
+   * conversations the dissector had seen after this frame (to number a new one).
+   */
+  add(record: CaptureRecord, frame: DissectedFrame, tcpStreams = 0): void {
     const i = this.count;
     this.ensure(i + 1);
     this.dataOffset[i] = record.dataOffset;
@@ -117,19 +119,20 @@ export class CaptureIndex {
       if (g === undefined) {
         g = this.groups.length;
         this.groups.push([]);
+        this.groupStream.push(Math.max(0, tcpStreams - 1));
         this.groupByKey.set(key, g);
       }
       this.groups[g]?.push(record.frame);
       this.groupOf.set(record.frame, g);
-      const c: { protocol: string; info: string; malformed?: string } = {
-        protocol: frame.column.protocol,
-        info: frame.column.info,
-      };
-      if (frame.malformed) c.malformed = frame.malformed.message;
-      this.columns.set(record.frame, c);
     }
     this.marks[i] = marks;
     this.count = i + 1;
+  }
+
+  /** The tcp.stream index of frame n's conversation (0 when it has none). */
+  streamOf(frame: number): number {
+    const g = this.groupOf.get(frame);
+    return g === undefined ? 0 : (this.groupStream[g] ?? 0);
   }
 
   /** The frames to dissect before `frame` so that it sees the state it saw while indexing. */

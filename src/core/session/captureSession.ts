@@ -9,6 +9,7 @@
 import type { CaptureRecord } from '../capture/captureRecord';
 import type { FieldNode } from '../field';
 import { FrameDissector } from '../dissect/frame';
+import { tcpStreamsSeen } from '../dissect/tcp';
 import { frameMessageEvents } from '../stats/frameEvents';
 import { TransactionMatcher } from '../transactions/transactionMatcher';
 import { addTransactionFields } from '../transactions/transactionFields';
@@ -92,7 +93,7 @@ export class CaptureSession implements CaptureApi {
   /** Indexes the next record (the reader's sink). */
   addRecord(record: CaptureRecord): void {
     const frame = this.indexer.dissect(record, false);
-    this.index.add(record, frame);
+    this.index.add(record, frame, tcpStreamsSeen(this.indexer.state));
     if (frame.dns.length > 0) {
       const list = frameMessageEvents(frame).map((e) => this.matcher.push(e));
       if (list.some((a) => a !== null)) this.index.annotations.set(record.frame, list);

@@ -8,6 +8,7 @@
 import type { FieldNode } from '../field';
 import type { CaptureRecord } from '../capture/captureRecord';
 import { FrameDissector, type DissectedFrame } from '../dissect/frame';
+import { startTcpStreamsAt } from '../dissect/tcp';
 import type { DissectOptions } from '../dissect/packetContext';
 import { addTransactionFields } from '../transactions/transactionFields';
 import { columnSecondsText } from '../format/timeText';
@@ -57,6 +58,11 @@ export class PacketView {
 
   /** Dissects frame n (after its context), with or without the field tree. */
   dissect(n: number, buildTree: boolean, dissector = this.newDissector()): DissectedFrame {
+    if (this.index.groupOf.has(n)) {
+      // A fresh dissector per context group: its conversation is numbered as in the first pass.
+      dissector = this.newDissector();
+      startTcpStreamsAt(dissector.state, this.index.streamOf(n));
+    }
     for (const before of this.index.contextBefore(n)) {
       dissector.state.previousTimeNs = this.previousTime(before);
       dissector.dissect(this.recordOf(before), false);
@@ -95,18 +101,12 @@ export class PacketView {
     const idx = this.index;
     const i = n - 1;
     const marks = idx.marks[i] ?? 0;
-    const kept = idx.columns.get(n);
-    let protocol: string;
-    let info: string;
-    let malformed: string | undefined;
-    if (kept) {
-      ({ protocol, info, malformed } = kept);
-    } else {
-      const frame = this.dissect(n, false, dissector);
-      protocol = frame.column.protocol;
-      info = frame.column.info;
-      malformed = frame.malformed?.message;
-    }
+    // With a tree: some layers (UDP, TCP, IP fragments) write their Info text only then.
+    // Rows are requested a screenful at a time.
+    const frame = this.dissect(n, true, dissector);
+    const protocol = frame.column.protocol;
+    const info = frame.column.info;
+    const malformed = frame.malformed?.message;
     const row: PacketRow = {
       number: n,
       time: this.timeText(n),
