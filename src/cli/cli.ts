@@ -18,6 +18,8 @@ import { knownFieldNames, fieldDef } from '../core/field';
 import { registerAllDissectors } from '../core/dissect/dissectors';
 import type { DissectedFrame } from '../core/dissect/frame';
 import { toHex } from '../core/fieldValue';
+import { compileFilter, type DisplayFilter } from '../core/filter/displayFilter';
+import { treeFieldLookup } from '../core/filter/treeFieldLookup';
 
 class Output {
   private buf: string[] = [];
@@ -39,6 +41,25 @@ function isDns(frame: DissectedFrame): boolean {
   return frame.tree !== null ? hasProtocol(frame.tree, 'dns') : frame.dns.length > 0;
 }
 
+/** A bad -Y filter: the message, then the filter with a caret line under the error. */
+class FilterUsageError extends UsageError {}
+
+/** The -Y filter, compiled (undefined without -Y); a bad one is a usage error. */
+function displayFilter(args: CliArgs): DisplayFilter | undefined {
+  if (args.displayFilter === undefined) return undefined;
+  const r = compileFilter(args.displayFilter);
+  if (r.ok) return r.filter;
+  const { message, start, end } = r.error;
+  const marks = ' '.repeat(start) + '^' + '~'.repeat(Math.max(0, end - start - 1));
+  throw new FilterUsageError(`-Y: ${message}\n    ${args.displayFilter}\n    ${marks}`);
+}
+
+/** Whether a frame is printed: the -Y filter on its tree, or without one, whether it holds DNS. */
+function shown(frame: DissectedFrame, filter: DisplayFilter | undefined): boolean {
+  if (!filter) return isDns(frame);
+  return frame.tree !== null && filter.matches(treeFieldLookup(frame.tree));
+}
+
 async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
   if (args.fields.length === 0) throw new UsageError('fields needs at least one -e FIELD');
   const unknown = args.fields.filter((f) => fieldDef(f) === undefined);
@@ -48,10 +69,11 @@ async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
         knownFieldNames().join('\n  '),
     );
   }
+  const filter = displayFilter(args);
   const out = new Output();
   const options = { extraDnsPorts: args.dnsPorts };
   // Two passes, as `tshark -2`, only when a field needs to know later frames.
-  const annotations = args.fields.some(isTransactionField)
+  const annotations = [...args.fields, ...(filter?.fields ?? [])].some(isTransactionField)
     ? await transactionAnnotations(file, options)
     : undefined;
   const run = await dissectCaptureFile(
@@ -60,7 +82,7 @@ async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
     () => true,
     (frame) => {
       if (annotations) addTransactionFields(frame, annotations.get(frame.meta.frame) ?? []);
-      if (frame.tree && isDns(frame)) out.line(fieldsLine(frame.tree, args.fields));
+      if (frame.tree && shown(frame, filter)) out.line(fieldsLine(frame.tree, args.fields));
     },
   );
   out.flush();
@@ -73,15 +95,23 @@ function isTransactionField(name: string): boolean {
 }
 
 async function listCommand(args: CliArgs, file: string): Promise<number> {
+  const filter = displayFilter(args);
   const out = new Output();
   let firstTimeNs: bigint | undefined;
+  const options = { extraDnsPorts: args.dnsPorts };
+  // A filter reads field trees, and transaction fields need the first pass.
+  const annotations =
+    filter?.fields && [...filter.fields].some(isTransactionField)
+      ? await transactionAnnotations(file, options)
+      : undefined;
   const run = await dissectCaptureFile(
     file,
-    { extraDnsPorts: args.dnsPorts },
-    () => false,
+    options,
+    () => filter !== undefined,
     (frame, info) => {
       firstTimeNs ??= frame.meta.timeNs;
-      if (!isDns(frame)) return;
+      if (annotations) addTransactionFields(frame, annotations.get(frame.meta.frame) ?? []);
+      if (!shown(frame, filter)) return;
       const decimals = info?.timePrecision === 'ns' ? 9 : 6;
       out.line(listLine(frameColumns(frame, firstTimeNs, decimals)));
     },
@@ -168,7 +198,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await command(args, args.file);
   } catch (err) {
     if (err instanceof UsageError) {
-      const hint = err.message.includes('known fields') ? '' : `\n${usage}\n`;
+      const hint =
+        err.message.includes('known fields') || err instanceof FilterUsageError
+          ? ''
+          : `\n${usage}\n`;
       process.stderr.write(`dnspector: ${err.message}\n${hint}`);
       return ExitCodes.usage;
     }

@@ -14,6 +14,8 @@ export interface CliArgs {
   dnsPorts: number[];
   help: boolean;
   listFields: boolean;
+  /** -Y: a Wireshark display filter for list and fields (in place of the implicit "dns"). */
+  displayFilter?: string;
   /** Every FILE after the command (summarize takes several; the others take one). */
   files: string[];
   /** summarize: output format, time-series bin, top-N length. */
@@ -71,6 +73,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (a === '-h' || a === '--help') args.help = true;
     else if (a === '-e' || a === '--field') args.fields.push(value());
     else if (a === '--frame' || a === '-f') args.frame = int('--frame', value(), 1, 2 ** 32 - 1);
+    else if (a === '-Y' || a === '--display-filter') args.displayFilter = value();
     else if (a === '--json') args.json = true;
     else if (a === '--list') args.listFields = true;
     else if (a === '--dns-port') args.dnsPorts.push(int('--dns-port', value(), 1, 65535));
@@ -85,6 +88,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   args.files = positional.slice(1);
   if (positional.length > 2 && args.command !== 'summarize') {
     throw new UsageError(`unexpected argument "${positional[2]}"`);
+  }
+  if (args.displayFilter !== undefined && args.command !== 'list' && args.command !== 'fields') {
+    throw new UsageError('-Y applies to list and fields only');
   }
   return args;
 }
@@ -106,6 +112,9 @@ Commands:
 
 Options:
   -e, --field NAME          a field to print (repeatable)
+  -Y, --display-filter F    list, fields: only the frames that match the Wireshark display
+                            filter F (in place of "dns"), like tshark -2 -Y F; e.g.
+                            'dns.qry.type == 28 && ip.src == 10.0.0.0/8', '!dns.response_in'
   -f, --frame N             the frame number for 'show'
       --json                JSON output for 'show'
       --dns-port N          also decode this UDP/TCP port as DNS (repeatable)
@@ -115,7 +124,7 @@ Options:
       --top N               summarize: length of the top-N lists (default 10)
   -h, --help                this text
 
-Exit codes: 0 success; 1 usage error (unknown command, option or field);
+Exit codes: 0 success; 1 usage error (unknown command, option or field, bad -Y filter);
 2 the file could not be read (missing, not a capture, unreadable before the first packet);
 3 the capture is damaged (truncated or corrupt): every complete packet before the damage was
 printed, and stderr says where it ended. summarize with several files: the worst code of
