@@ -6,6 +6,9 @@ export function validateFilter(text: string): string | undefined {
   if (text.trim() === '') return undefined;
   const r = compileFilter(text);
   if (r.ok) return undefined;
-  const where = r.error.start === r.error.end ? `at ${r.error.start + 1}` : `at ${r.error.start + 1}-${r.error.end}`;
+  const where =
+    r.error.start === r.error.end
+      ? `at ${r.error.start + 1}`
+      : `at ${r.error.start + 1}-${r.error.end}`;
   return `${r.error.message} (${where})`;
 }

@@ -7,7 +7,16 @@
  * positions in the expanded bytes), which is removed when the worker ends.
  */
 import { parentPort } from 'node:worker_threads';
-import { createReadStream, createWriteStream, openSync, readSync, closeSync, rmSync, statSync, mkdtempSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  openSync,
+  readSync,
+  closeSync,
+  rmSync,
+  statSync,
+  mkdtempSync,
+} from 'node:fs';
 import { open as openFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,10 +100,17 @@ async function open(path: string, options: OpenOptions): Promise<void> {
   let last = 0;
   const progress = (done: boolean) => {
     const i = s.index.count;
-    const bytesRead = i > 0 ? (s.index.dataOffset[i - 1] ?? 0) + (s.index.capturedLength[i - 1] ?? 0) : 0;
+    const bytesRead =
+      i > 0 ? (s.index.dataOffset[i - 1] ?? 0) + (s.index.capturedLength[i - 1] ?? 0) : 0;
     post({
       kind: 'progress',
-      progress: { packets: i, bytesRead: done ? totalBytes : bytesRead, totalBytes, done, problems: [...s.problems] },
+      progress: {
+        packets: i,
+        bytesRead: done ? totalBytes : bytesRead,
+        totalBytes,
+        done,
+        problems: [...s.problems],
+      },
       view: s.viewInfo(),
     });
   };
@@ -180,7 +196,9 @@ port.on('message', (m: ToWorker) => {
   switch (m.kind) {
     case 'open':
       open(m.path, m.options).catch((err: unknown) => {
-        session?.finish([`cannot read ${m.path}: ${err instanceof Error ? err.message : String(err)}`]);
+        session?.finish([
+          `cannot read ${m.path}: ${err instanceof Error ? err.message : String(err)}`,
+        ]);
         post({
           kind: 'progress',
           progress: {
@@ -188,9 +206,17 @@ port.on('message', (m: ToWorker) => {
             bytesRead: 0,
             totalBytes: 0,
             done: true,
-            problems: [`cannot read ${m.path}: ${err instanceof Error ? err.message : String(err)}`],
+            problems: [
+              `cannot read ${m.path}: ${err instanceof Error ? err.message : String(err)}`,
+            ],
           },
-          view: session?.viewInfo() ?? { total: 0, packets: 0, filter: '', sort: { column: 'number', descending: false }, complete: true },
+          view: session?.viewInfo() ?? {
+            total: 0,
+            packets: 0,
+            filter: '',
+            sort: { column: 'number', descending: false },
+            complete: true,
+          },
         });
       });
       break;

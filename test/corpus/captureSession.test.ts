@@ -56,9 +56,7 @@ describe('capture session (the editor engine) against the sequential pipeline', 
       assert.equal(session.index.count, lines.length);
       const { rows, view } = session.getRows({ start: 0, count: 1000 });
       assert.equal(view.total, lines.length);
-      const got = rows.map((r) =>
-        listLine({ ...r, number: r.number, length: r.length }),
-      );
+      const got = rows.map((r) => listLine({ ...r, number: r.number, length: r.length }));
       assert.deepEqual(got, lines.slice(0, 1000));
       const limit = Math.min(lines.length, 300);
       for (let n = 1; n <= limit; n++) {

@@ -8,7 +8,10 @@ import { createCaptureReader } from '../../src/core/capture/captureReader';
 import { CaptureSession, type CaptureSessionOptions } from '../../src/core/session/captureSession';
 import { sessionFieldHelp, sessionFilterCompiler } from '../../src/core/session/sessionServices';
 
-export function openSession(path: string, options: Partial<CaptureSessionOptions> = {}): CaptureSession {
+export function openSession(
+  path: string,
+  options: Partial<CaptureSessionOptions> = {},
+): CaptureSession {
   let bytes = new Uint8Array(readFileSync(path));
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = new Uint8Array(gunzipSync(bytes));
   const session = new CaptureSession((offset, length) => bytes.slice(offset, offset + length), {

@@ -13,7 +13,8 @@
 export const CAPTURE_PROTOCOL_VERSION = 1;
 
 /** The packet list's sortable columns. */
-export type ColumnId = 'number' | 'time' | 'source' | 'destination' | 'protocol' | 'length' | 'info';
+export type ColumnId =
+  'number' | 'time' | 'source' | 'destination' | 'protocol' | 'length' | 'info';
 
 export const COLUMN_IDS: readonly ColumnId[] = [
   'number',
@@ -121,7 +122,9 @@ export interface CaptureApi {
   /** Full dissection of one frame (by frame number). */
   getPacket(args: { number: number }): PacketDetail;
   /** Apply a display filter ('' = none). Errors come back as a value, not a rejection. */
-  setFilter(args: { text: string }): { ok: true; view: ViewInfo } | { ok: false; error: FilterError };
+  setFilter(args: {
+    text: string;
+  }): { ok: true; view: ViewInfo } | { ok: false; error: FilterError };
   setSort(args: { column: ColumnId; descending: boolean }): { view: ViewInfo };
   /** Row index of a frame in the current view, or null when the filter hides it. */
   findRow(args: { number: number }): { index: number | null };
@@ -136,8 +139,7 @@ export type CaptureRequest = {
 }[CaptureMethod];
 
 export type CaptureResponse =
-  | { kind: 'response'; id: number; ok: unknown }
-  | { kind: 'response'; id: number; err: string };
+  { kind: 'response'; id: number; ok: unknown } | { kind: 'response'; id: number; err: string };
 
 /** One-way messages from the webview. */
 export type WebviewEvent =

@@ -3,7 +3,13 @@
  * webview makes (CaptureRequest -> CaptureResponse, captureMessages.ts), so the host only
  * relays them; on top, the host opens a file and the worker reports progress.
  */
-import type { CaptureRequest, CaptureResponse, IndexProgress, TimeDisplay, ViewInfo } from './captureMessages';
+import type {
+  CaptureRequest,
+  CaptureResponse,
+  IndexProgress,
+  TimeDisplay,
+  ViewInfo,
+} from './captureMessages';
 
 export interface OpenOptions {
   extraDnsPorts: number[];

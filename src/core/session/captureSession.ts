@@ -119,12 +119,13 @@ export class CaptureSession implements CaptureApi {
     const end = Math.min(this.index.count, f.scanned + budget);
     const view = this.view;
     for (let n = f.scanned + 1; n <= end; n++) {
-      let pass = false;
+      let pass: boolean;
       try {
         const frame = f.dissector.dissect(view.recordOf(n), true);
         addTransactionFields(frame, this.index.annotations.get(n) ?? []);
         pass = f.filter.matches(frame.tree ?? []);
       } catch {
+        // A dissector or filter bug must not stop the filter: the frame just does not match.
         pass = false;
       }
       if (pass) {
@@ -244,9 +245,9 @@ export class CaptureSession implements CaptureApi {
     return this.view.detail(args.number);
   }
 
-  setFilter(
-    args: { text: string },
-  ): { ok: true; view: ViewInfo } | { ok: false; error: FilterError } {
+  setFilter(args: {
+    text: string;
+  }): { ok: true; view: ViewInfo } | { ok: false; error: FilterError } {
     const text = args.text.trim();
     this.order = undefined;
     if (text === '') {

@@ -26,7 +26,14 @@ export function columnDateTimeText(ns: bigint, decimals: 6 | 9, utc: boolean): s
   const d = new Date(Number(seconds) * 1000);
   if (Number.isNaN(d.getTime())) return `${seconds}.${frac}`;
   const [y, mo, day, h, mi, s] = utc
-    ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()]
+    ? [
+        d.getUTCFullYear(),
+        d.getUTCMonth(),
+        d.getUTCDate(),
+        d.getUTCHours(),
+        d.getUTCMinutes(),
+        d.getUTCSeconds(),
+      ]
     : [d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()];
   return `${pad(y, 4)}-${pad(mo + 1)}-${pad(day)} ${pad(h)}:${pad(mi)}:${pad(s)}.${frac.toString().padStart(decimals, '0')}`;
 }

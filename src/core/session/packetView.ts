@@ -150,8 +150,7 @@ export class PacketView {
     const help = this.options.help;
     const plain = (node: FieldNode): TreeItem | undefined => {
       if (node.hidden) return undefined;
-      const label =
-        node.generated && !node.label.startsWith('[') ? `[${node.label}]` : node.label;
+      const label = node.generated && !node.label.startsWith('[') ? `[${node.label}]` : node.label;
       const item: TreeItem = {
         name: node.name,
         label,
@@ -162,7 +161,8 @@ export class PacketView {
       if (node.show !== undefined && node.name !== '') item.value = node.show;
       const text = node.name && help ? help(node.name) : undefined;
       if (text) item.help = text;
-      if (node.expert) item.expert = { severity: node.expert.severity, message: node.expert.message };
+      if (node.expert)
+        item.expert = { severity: node.expert.severity, message: node.expert.message };
       if (node.generated) item.generated = true;
       if (FRAME_LINKS.has(node.name) && node.name !== 'frame.number') {
         const target = Number(node.show);
@@ -190,4 +190,3 @@ export class PacketView {
     };
   }
 }
-

@@ -65,7 +65,11 @@ export class CaptureDocument implements vscode.CustomDocument {
     this.worker.on('error', (err) => {
       this.log.error(`index worker for ${uri.fsPath} failed: ${err.message}`);
       this.failAll(err);
-      this.setProgress({ ...this.progress, done: true, problems: [`internal error: ${err.message}`] });
+      this.setProgress({
+        ...this.progress,
+        done: true,
+        problems: [`internal error: ${err.message}`],
+      });
     });
     this.worker.on('exit', (code) => {
       if (!this.disposed && code !== 0) this.log.warn(`index worker exited with ${code}`);
@@ -131,9 +135,9 @@ export class CaptureDocument implements vscode.CustomDocument {
 
   /** One capture-protocol request, answered by the worker. */
   request<M extends CaptureMethod>(method: M, args: CaptureArgs<M>): Promise<CaptureResult<M>> {
-    return this.call(
-      (id) => ({ kind: 'request', id, method, args }) as ToWorker,
-    ) as Promise<CaptureResult<M>>;
+    return this.call((id) => ({ kind: 'request', id, method, args }) as ToWorker) as Promise<
+      CaptureResult<M>
+    >;
   }
 
   /** The frame at the other end of frame n's transaction, if any. */

@@ -87,7 +87,10 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
 
   resolveCustomEditor(doc: CaptureDocument, panel: vscode.WebviewPanel): void {
     const webview = panel.webview;
-    webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(this.extensionUri) };
+    webview.options = {
+      enableScripts: true,
+      localResourceRoots: localResourceRoots(this.extensionUri),
+    };
     webview.html = webviewHtml(webview, this.extensionUri, {
       title: doc.uri.path.split('/').pop() ?? 'capture',
       script: 'capture',
@@ -111,7 +114,9 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
         switch (m.kind) {
           case 'ready':
             if (m.version !== CAPTURE_PROTOCOL_VERSION) {
-              this.log.warn(`capture view speaks protocol ${m.version}, host ${CAPTURE_PROTOCOL_VERSION}`);
+              this.log.warn(
+                `capture view speaks protocol ${m.version}, host ${CAPTURE_PROTOCOL_VERSION}`,
+              );
             }
             ready = true;
             send({
@@ -135,7 +140,11 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
               const ok = await doc.request(m.method, m.args as never);
               send({ kind: 'response', id: m.id, ok });
             } catch (err) {
-              send({ kind: 'response', id: m.id, err: err instanceof Error ? err.message : String(err) });
+              send({
+                kind: 'response',
+                id: m.id,
+                err: err instanceof Error ? err.message : String(err),
+              });
             }
             return;
         }

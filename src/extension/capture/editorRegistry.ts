@@ -60,7 +60,11 @@ export class EditorRegistry implements vscode.Disposable {
     return this.activeEditor;
   }
 
-  add(doc: CaptureDocument, panel: vscode.WebviewPanel, send: (e: HostEvent) => void): CaptureEditor {
+  add(
+    doc: CaptureDocument,
+    panel: vscode.WebviewPanel,
+    send: (e: HostEvent) => void,
+  ): CaptureEditor {
     const editor = new CaptureEditor(doc, panel, send, this);
     this.editors.add(editor);
     panel.onDidChangeViewState((e) => {
@@ -83,7 +87,11 @@ export class EditorRegistry implements vscode.Disposable {
   private setActive(editor: CaptureEditor | undefined): void {
     if (this.activeEditor === editor) return;
     this.activeEditor = editor;
-    void vscode.commands.executeCommand('setContext', 'dnspector:captureActive', editor !== undefined);
+    void vscode.commands.executeCommand(
+      'setContext',
+      'dnspector:captureActive',
+      editor !== undefined,
+    );
     this.activeEmitter.fire(editor);
   }
 

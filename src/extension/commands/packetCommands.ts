@@ -20,7 +20,10 @@ export function selectPacket(
   editor.selected(n);
 }
 
-export function registerPacketCommands(context: vscode.ExtensionContext, registry: EditorRegistry): void {
+export function registerPacketCommands(
+  context: vscode.ExtensionContext,
+  registry: EditorRegistry,
+): void {
   const needEditor = (): CaptureEditor | undefined => {
     const editor = registry.active ?? (registry.all().length === 1 ? registry.all()[0] : undefined);
     if (!editor) void vscode.window.showInformationMessage(vscode.l10n.t('Open a capture first.'));
@@ -76,7 +79,9 @@ export function registerPacketCommands(context: vscode.ExtensionContext, registr
       if (text === undefined) {
         text = await vscode.window.showInputBox({
           title: vscode.l10n.t('Filter Packets'),
-          prompt: vscode.l10n.t('A Wireshark display filter, e.g. dns.qry.type == AAAA && ip.src == 10.0.0.5'),
+          prompt: vscode.l10n.t(
+            'A Wireshark display filter, e.g. dns.qry.type == AAAA && ip.src == 10.0.0.5',
+          ),
           value: editor.document.view.filter,
           validateInput: validateFilter,
         });

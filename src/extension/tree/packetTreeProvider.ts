@@ -96,7 +96,11 @@ export class PacketTreeProvider implements vscode.TreeDataProvider<PacketField>,
     }
   }
 
-  private setRoots(detail: PacketDetail | undefined, roots: PacketField[], message: string | undefined): void {
+  private setRoots(
+    detail: PacketDetail | undefined,
+    roots: PacketField[],
+    message: string | undefined,
+  ): void {
     this.detail = detail;
     this.roots = roots;
     this.message = message;
@@ -105,7 +109,12 @@ export class PacketTreeProvider implements vscode.TreeDataProvider<PacketField>,
     this.changeEmitter.fire(undefined);
   }
 
-  private field(item: TreeItem, parent: PacketField | undefined, id: string, detail: PacketDetail): PacketField {
+  private field(
+    item: TreeItem,
+    parent: PacketField | undefined,
+    id: string,
+    detail: PacketDetail,
+  ): PacketField {
     return { item, parent, id, packet: detail.number, sources: detail.sources };
   }
 
@@ -113,7 +122,9 @@ export class PacketTreeProvider implements vscode.TreeDataProvider<PacketField>,
     if (!element) return this.roots;
     const detail = this.detail;
     if (!detail) return [];
-    return (element.item.children ?? []).map((c, i) => this.field(c, element, `${element.id}.${i}`, detail));
+    return (element.item.children ?? []).map((c, i) =>
+      this.field(c, element, `${element.id}.${i}`, detail),
+    );
   }
 
   getParent(element: PacketField): PacketField | undefined {
@@ -136,7 +147,11 @@ export class PacketTreeProvider implements vscode.TreeDataProvider<PacketField>,
     t.tooltip = fieldTooltip(f);
     if (item.expert) {
       t.iconPath = new vscode.ThemeIcon(
-        item.expert.severity === 'error' ? 'error' : item.expert.severity === 'warn' ? 'warning' : 'info',
+        item.expert.severity === 'error'
+          ? 'error'
+          : item.expert.severity === 'warn'
+            ? 'warning'
+            : 'info',
         new vscode.ThemeColor(
           item.expert.severity === 'error' ? 'list.errorForeground' : 'list.warningForeground',
         ),

@@ -1,0 +1,216 @@
+// The capture editor in a real VS Code: opening a fixture indexes it in the worker (packet
+// counts as tshark counts them), rows read as the CLI's list lines, Go to Packet fills the
+// DNSpector: Packet view with the DNS message, Follow Transaction goes where tshark's
+// dns.response_in points, Filter Packets filters as tshark -Y does, gzip captures open,
+// and a capture that ends early shows its packets and says where it ended.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { DnspectorApi } from '../../../src/extension/extension';
+import type { CaptureEditor } from '../../../src/extension/capture/editorRegistry';
+import { fieldTooltip } from '../../../src/extension/tree/packetTreeProvider';
+import { fixtureUri } from './workspace';
+
+// This file runs from <repo>/out/test/vscode/suite.
+const repo = join(__dirname, '../../../..');
+
+function tshark(args: string[]): string[] {
+  const r = spawnSync('tshark', args, { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  // tshark exits non-zero on a file cut short, after printing what it read.
+  if (r.status !== 0 && r.stdout === '') throw new Error(`tshark ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.split('\n').filter((l) => l !== '');
+}
+
+function cli(args: string[]): string[] {
+  const r = spawnSync(process.execPath, [join(repo, 'dist/cli.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC', ELECTRON_RUN_AS_NODE: '1' },
+  });
+  return r.stdout.split('\n').filter((l) => l !== '');
+}
+
+async function api(): Promise<DnspectorApi> {
+  const ext = vscode.extensions.getExtension<DnspectorApi>('dnspector.dnspector');
+  assert.ok(ext);
+  return ext.activate();
+}
+
+async function until<T>(what: string, get: () => T | undefined, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function open(name: string): Promise<CaptureEditor> {
+  const { registry } = await api();
+  const uri = fixtureUri(name);
+  await vscode.commands.executeCommand('vscode.openWith', uri, 'dnspector.capture');
+  const editor = await until(`an editor for ${name}`, () =>
+    registry.all().find((e) => e.document.uri.fsPath === uri.fsPath),
+  );
+  await editor.document.indexed;
+  return editor;
+}
+
+describe('capture editor', function () {
+  this.timeout(60_000);
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('is the default editor for .pcap files', async () => {
+    const { registry } = await api();
+    const uri = fixtureUri('udp-queries.pcap');
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await until('the capture editor', () =>
+      registry.all().find((e) => e.document.uri.fsPath === uri.fsPath),
+    );
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputCustom);
+    assert.equal((tab.input as vscode.TabInputCustom).viewType, 'dnspector.capture');
+  });
+
+  it('indexes every packet tshark counts, and rows read as the CLI lists them', async () => {
+    const editor = await open('udp-queries.pcap');
+    const file = fixtureUri('udp-queries.pcap').fsPath;
+    const frames = tshark(['-r', file, '-T', 'fields', '-e', 'frame.number']);
+    assert.equal(editor.document.progress.packets, frames.length);
+    assert.equal(editor.document.progress.done, true);
+    const { rows, view } = await editor.document.request('getRows', { start: 0, count: 5 });
+    assert.equal(view.total, frames.length);
+    const listed = cli(['list', file]).slice(0, 5);
+    assert.deepEqual(
+      rows.map(
+        (r) => `${r.number} ${r.source} ${r.destination} ${r.protocol} ${r.length} ${r.info}`,
+      ),
+      listed.map((l) => {
+        const m = /^\s*(\d+)\s+\S+\s+(\S+) → (\S+)\s+(\S+) (\d+) (.*)$/.exec(l);
+        assert.ok(m, l);
+        return `${m[1]} ${m[2]} ${m[3]} ${m[4]} ${m[5]} ${m[6]}`;
+      }),
+    );
+  });
+
+  it('Go to Packet shows the DNS message in the DNSpector: Packet view', async () => {
+    const { packetTree } = await api();
+    const editor = await open('udp-queries.pcap');
+    const n = await vscode.commands.executeCommand<number>('dnspector.goToPacket', 2);
+    assert.equal(n, 2);
+    await packetTree.show(editor);
+    const top = packetTree.topItems;
+    assert.equal(top.length, 1);
+    assert.equal(top[0]?.item.name, 'dns');
+    const names = new Set<string>();
+    const walk = (items: readonly { name: string; children?: unknown[] }[]) =>
+      items.forEach((i) => {
+        names.add(i.name);
+        walk((i.children ?? []) as never);
+      });
+    walk([top[0]!.item]);
+    for (const f of ['dns.id', 'dns.flags.response', 'dns.flags.recdesired', 'dns.qry.name']) {
+      assert.ok(names.has(f), `${f} in the packet view`);
+    }
+    const id = top[0]!.item.children?.find((c) => c.name === 'dns.id');
+    assert.ok(id);
+    const expectedId = tshark([
+      '-r',
+      fixtureUri('udp-queries.pcap').fsPath,
+      '-Y',
+      'frame.number == 2',
+      '-T',
+      'fields',
+      '-e',
+      'dns.id',
+    ])[0];
+    assert.equal(id.value, expectedId);
+    const tip = fieldTooltip({
+      item: id,
+      parent: top[0],
+      id: 'x',
+      packet: 2,
+      sources: packetTree.shown!.sources,
+    });
+    assert.equal(tip.isTrusted, false);
+    assert.equal(tip.supportHtml, false);
+    assert.match(tip.value, /dns\.id/);
+  });
+
+  it('Follow Transaction goes to the frame tshark names in dns.response_in', async () => {
+    const file = fixtureUri('udp-queries.pcap').fsPath;
+    const pairs = tshark([
+      '-2',
+      '-r',
+      file,
+      '-Y',
+      'dns.response_in',
+      '-T',
+      'fields',
+      '-e',
+      'frame.number',
+      '-e',
+      'dns.response_in',
+    ]);
+    const [query, response] = (pairs[0] ?? '').split('\t').map(Number);
+    assert.ok(query && response);
+    await open('udp-queries.pcap');
+    await vscode.commands.executeCommand('dnspector.goToPacket', query);
+    const got = await vscode.commands.executeCommand<number>('dnspector.followTransaction');
+    assert.equal(got, response);
+    const back = await vscode.commands.executeCommand<number>('dnspector.followTransaction');
+    assert.equal(back, query);
+  });
+
+  it('Filter Packets shows the frames tshark -Y shows', async () => {
+    const file = fixtureUri('incident-demo.pcap').fsPath;
+    const filter = 'dns.qry.type == AAAA && dns.flags.response == 0';
+    // tshark 4.0 takes only the number for dns.qry.type (newer Wireshark also takes AAAA).
+    const oracle = 'dns.qry.type == 28 && dns.flags.response == 0';
+    const expected = tshark(['-r', file, '-Y', oracle, '-T', 'fields', '-e', 'frame.number']).map(
+      Number,
+    );
+    const editor = await open('incident-demo.pcap');
+    const ok = await vscode.commands.executeCommand<boolean>('dnspector.filterPackets', filter);
+    assert.equal(ok, true);
+    const view = await until('the filtered view', () =>
+      editor.document.view.complete && editor.document.view.filter === filter
+        ? editor.document.view
+        : undefined,
+    );
+    assert.equal(view.total, expected.length);
+    const { rows } = await editor.document.request('getRows', { start: 0, count: 1000 });
+    assert.deepEqual(
+      rows.map((r) => r.number),
+      expected.slice(0, 1000),
+    );
+  });
+
+  it('opens a gzip-compressed capture with the same packets', async () => {
+    const plain = tshark([
+      '-r',
+      fixtureUri('udp-queries.pcap').fsPath,
+      '-T',
+      'fields',
+      '-e',
+      'frame.number',
+    ]);
+    const editor = await open('udp-queries.pcap.gz');
+    assert.equal(editor.document.progress.packets, plain.length);
+    const detail = await editor.document.request('getPacket', { number: 1 });
+    assert.ok(detail.tree.some((t) => t.name === 'dns'));
+  });
+
+  it('shows the packets of a capture that ends early and says where it ended', async () => {
+    const file = fixtureUri('cut-mid-record.pcap').fsPath;
+    const expected = tshark(['-r', file, '-T', 'fields', '-e', 'frame.number']).length;
+    const editor = await open('cut-mid-record.pcap');
+    assert.equal(editor.document.progress.packets, expected);
+    const problems = editor.document.progress.problems ?? [];
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /at byte \d+/);
+  });
+});
