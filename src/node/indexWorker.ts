@@ -92,7 +92,12 @@ async function open(path: string, options: OpenOptions): Promise<void> {
   const reader = createCaptureReader((record) => {
     if (!formatSent && reader.info) {
       s.setFormat(reader.info.format, reader.info.timePrecision === 'ns');
-      post({ kind: 'opened', format: reader.info.format, gzip });
+      post({
+        kind: 'opened',
+        format: reader.info.format,
+        gzip,
+        ...(tempDir !== undefined ? { tempDir } : {}),
+      });
       formatSent = true;
     }
     s.addRecord(record);

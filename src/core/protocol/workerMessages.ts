@@ -28,6 +28,7 @@ export type ToWorker =
 
 export type FromWorker =
   | CaptureResponse
-  | { kind: 'opened'; format: 'pcap' | 'pcapng'; gzip: boolean }
+  /** `tempDir`: where a gzip capture was expanded; the host removes it when the worker ends. */
+  | { kind: 'opened'; format: 'pcap' | 'pcapng'; gzip: boolean; tempDir?: string }
   | { kind: 'progress'; progress: IndexProgress; view: ViewInfo }
   | { kind: 'viewChanged'; view: ViewInfo };

@@ -7,6 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { Worker } from 'node:worker_threads';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type {
   CaptureArgs,
   CaptureMethod,
@@ -35,6 +37,9 @@ export class CaptureDocument implements vscode.CustomDocument {
     complete: false,
   };
   format: 'pcap' | 'pcapng' | undefined;
+  /** Where the worker expanded a gzip capture (removed on dispose: a terminated worker cannot). */
+  private tempDir: string | undefined;
+  private copyPath: string | undefined;
 
   private readonly progressEmitter = new vscode.EventEmitter<IndexProgress>();
   readonly onProgress = this.progressEmitter.event;
@@ -45,11 +50,17 @@ export class CaptureDocument implements vscode.CustomDocument {
   /** Resolves when indexing has finished (or stopped). */
   readonly indexed: Promise<IndexProgress>;
 
+  /**
+   * `path`: the file the worker reads (uri.fsPath, or a local copy of a file from a
+   * virtual file system, removed with the document when `ownsPath`).
+   */
   constructor(
     readonly uri: vscode.Uri,
     extensionUri: vscode.Uri,
     options: OpenOptions,
     private readonly log: vscode.LogOutputChannel,
+    path: string = uri.fsPath,
+    private readonly ownsPath = false,
   ) {
     const script = vscode.Uri.joinPath(extensionUri, 'dist', 'indexWorker.js').fsPath;
     this.worker = new Worker(script);
@@ -75,7 +86,8 @@ export class CaptureDocument implements vscode.CustomDocument {
       if (!this.disposed && code !== 0) this.log.warn(`index worker exited with ${code}`);
       this.failAll(new Error('the capture was closed'));
     });
-    this.post({ kind: 'open', path: uri.fsPath, options });
+    this.post({ kind: 'open', path, options });
+    if (ownsPath) this.copyPath = path;
     this.log.info(`indexing ${uri.fsPath}`);
   }
 
@@ -100,6 +112,7 @@ export class CaptureDocument implements vscode.CustomDocument {
       }
       case 'opened':
         this.format = m.format;
+        this.tempDir = m.tempDir;
         return;
       case 'progress':
         this.view = m.view;
@@ -154,7 +167,11 @@ export class CaptureDocument implements vscode.CustomDocument {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    void this.worker.terminate();
+    void this.worker.terminate().then(() => {
+      if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+      // The copy sits alone in its own temporary folder.
+      if (this.copyPath) rmSync(dirname(this.copyPath), { recursive: true, force: true });
+    });
     this.failAll(new Error('the capture was closed'));
     this.disposeEmitter.fire();
     this.progressEmitter.dispose();

@@ -7,6 +7,9 @@
  * notification as well as in the editor.
  */
 import * as vscode from 'vscode';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import {
   CAPTURE_PROTOCOL_VERSION,
   isToHost,
@@ -40,14 +43,23 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  openCustomDocument(uri: vscode.Uri): CaptureDocument {
+  async openCustomDocument(uri: vscode.Uri): Promise<CaptureDocument> {
     const s = readSettings();
     const options: OpenOptions = {
       extraDnsPorts: s.extraDnsPorts,
       timeDisplay: s.timeDisplay,
       utc: s.timeZone === 'UTC',
     };
-    const doc = new CaptureDocument(uri, this.extensionUri, options, this.log);
+    let doc: CaptureDocument;
+    if (uri.scheme === 'file') {
+      doc = new CaptureDocument(uri, this.extensionUri, options, this.log);
+    } else {
+      // A virtual file system: the worker reads by position, so it gets a local copy.
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const copy = join(mkdtempSync(join(tmpdir(), 'dnspector-vfs-')), basename(uri.path) || 'capture');
+      writeFileSync(copy, bytes);
+      doc = new CaptureDocument(uri, this.extensionUri, options, this.log, copy, true);
+    }
     this.showProgress(doc);
     return doc;
   }
