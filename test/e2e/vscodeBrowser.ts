@@ -1,0 +1,188 @@
+// Harness for browser (end-to-end) tests: a real VS Code workbench (code-server) with
+// DNSpector installed from a freshly packaged .vsix (or loaded as the extension under
+// development), opened in Debian's Chromium through playwright-core, on a temp copy of
+// test/fixtures. Helpers open files the way a user does (Ctrl+P), find a custom editor's
+// webview (an iframe inside an iframe) and take screenshots. Tests call openWorkbench() in a
+// `before` hook and close() in `after`.
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium } from '../vscode/chromium';
+import { fixtureWorkspace, repoRoot, startCodeServer, type CodeServer } from '../vscode/codeServer';
+
+const execFileAsync = promisify(execFile);
+
+export interface WorkbenchOptions {
+  /**
+   * 'vsix' (default): package the repository (dist/ must be built) and install the .vsix, as
+   * a user would; 'development': load the repository as the extension under development.
+   */
+  extension?: 'vsix' | 'development';
+  /** A ready .vsix to install instead of packaging one. */
+  vsix?: string;
+  /** Folder to open; a fresh copy of test/fixtures (removed by close) when absent. */
+  workspace?: string;
+  /** Extra user settings. */
+  settings?: Record<string, unknown>;
+  /** Browser window size (default 1400 x 900). */
+  viewport?: { width: number; height: number };
+}
+
+export interface Workbench {
+  server: CodeServer;
+  browser: Browser;
+  page: Page;
+  /** The folder the workbench has open. */
+  workspace: string;
+  /** Opens a workspace file by name through Quick Open (Ctrl+P, type, Enter). */
+  openFile(name: string): Promise<void>;
+  /** Runs a command by its palette title (F1, type, Enter), e.g. 'DNSpector: Filter Packets'. */
+  runCommand(title: string): Promise<void>;
+  /**
+   * The content frame of a webview (custom editor or panel; the inner of two iframes): the
+   * first whose document has `selector`, or else whose visible text contains `text`, or
+   * else shows any text. Waits up to timeoutMs (default 30 s).
+   */
+  webviewFrame(options?: { selector?: string; text?: string; timeoutMs?: number }): Promise<Frame>;
+  /** A PNG of the whole window (folders are created). */
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+let packaged: Promise<string> | undefined;
+
+/**
+ * Packages the repository into a temp .vsix once per process (vsce package
+ * --no-dependencies: esbuild has bundled the dependencies into dist/). `npm run package` is
+ * the same command for release; dist/ must be built first.
+ */
+export function packageExtension(): Promise<string> {
+  packaged ??= (async () => {
+    const root = repoRoot();
+    const out = join(mkdtempSync(join(tmpdir(), 'dnspector-vsix-')), 'dnspector.vsix');
+    const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+    await execFileAsync(
+      process.execPath,
+      [
+        vsce,
+        'package',
+        '--no-dependencies',
+        '--no-rewrite-relative-links',
+        '--allow-missing-repository',
+        '-o',
+        out,
+      ],
+      { cwd: root, timeout: 180_000 },
+    );
+    return out;
+  })();
+  return packaged;
+}
+
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  const root = repoRoot();
+  const mode = options.extension ?? 'vsix';
+  const vsix = mode === 'vsix' ? [options.vsix ?? (await packageExtension())] : [];
+  const ownWorkspace = options.workspace === undefined;
+  const workspace = options.workspace ?? fixtureWorkspace(root);
+  const server = await startCodeServer({ vsix, settings: options.settings });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage({
+      viewport: options.viewport ?? { width: 1400, height: 900 },
+    });
+    await page.goto(
+      server.workbenchUrl({
+        folder: workspace,
+        extensionDevelopmentPath: mode === 'development' ? root : undefined,
+      }),
+    );
+    // The explorer lists the folder once the workbench and the remote file system are up.
+    await page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    return workbench(server, browser, page, workspace, ownWorkspace);
+  } catch (error) {
+    await browser?.close();
+    await server.stop();
+    if (ownWorkspace) rmSync(workspace, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** A webview's host frame: VS Code's pre/index.html (vscode-webview:// on the desktop). */
+const webviewHost = /\/webview\/browser\/pre\/index\.html|^vscode-webview:/;
+
+/** The frames that hold webview content: children of a webview host frame. */
+export function webviewContentFrames(page: Page): Frame[] {
+  return page.frames().filter((frame) => {
+    const parent = frame.parentFrame();
+    return !frame.isDetached() && parent !== null && webviewHost.test(parent.url());
+  });
+}
+
+function workbench(
+  server: CodeServer,
+  browser: Browser,
+  page: Page,
+  workspace: string,
+  ownWorkspace: boolean,
+): Workbench {
+  const quickInput = page.locator('.quick-input-widget');
+  const pick = async (key: string, text: string): Promise<void> => {
+    await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true });
+    await page.keyboard.press(key);
+    const box = quickInput.locator('input');
+    await box.waitFor({ state: 'visible' });
+    await box.fill(text);
+    // Wait for the first result to match what was typed before accepting it.
+    await quickInput.locator('.monaco-list-row').first().waitFor();
+    await page.keyboard.press('Enter');
+    await quickInput.waitFor({ state: 'hidden' });
+  };
+  return {
+    server,
+    browser,
+    page,
+    workspace,
+    openFile: (name) => pick('Control+P', name),
+    runCommand: (title) => pick('F1', `>${title}`),
+    webviewFrame: async ({ selector, text, timeoutMs = 30_000 } = {}) => {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        for (const frame of webviewContentFrames(page)) {
+          try {
+            if (selector) {
+              if ((await frame.locator(selector).count()) > 0) return frame;
+              continue;
+            }
+            const body = await frame.locator('body').innerText({ timeout: 1000 });
+            if (text ? body.includes(text) : body.trim().length > 0) return frame;
+          } catch {
+            // the frame navigated or went away while we looked
+          }
+        }
+        await page.waitForTimeout(250);
+      }
+      const urls = page.frames().map((frame) => frame.url());
+      throw new Error(
+        `no webview frame with ${selector ?? text ?? 'content'} within ${timeoutMs} ms; ` +
+          `frames: ${urls.join(', ')}`,
+      );
+    },
+    screenshot: async (path) => {
+      mkdirSync(dirname(path), { recursive: true });
+      await page.screenshot({ path });
+    },
+    close: async () => {
+      await browser.close();
+      await server.stop();
+      if (ownWorkspace) rmSync(workspace, { recursive: true, force: true });
+    },
+  };
+}
