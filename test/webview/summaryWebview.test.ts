@@ -1,0 +1,240 @@
+/**
+ * The summary webview (webview/summary) in real Chromium (playwright-core,
+ * /usr/bin/chromium) under the host's CSP, with a fake host injected as an init script
+ * (acquireVsCodeApi recording posts and state). The view it is shown is made in Node by the
+ * real pipeline (runSummary + summaryView) from hostile-names.pcap, whose query names hold
+ * HTML and script: they must appear as text, and no element they spell may exist. Checks
+ * the ready handshake, findings first, one table per table block, the export buttons'
+ * messages and status, and the saved state filling a reopened page before the host
+ * answers. Every test ends with no CSP violation, console error or page error.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { runSummary } from '../../src/node/summaryRun';
+import { summaryView } from '../../src/extension/summary/summaryView';
+import type { SummaryView } from '../../src/core/protocol/summaryMessages';
+import { fixtureDir, repo } from '../helpers/captureFiles';
+
+const chromiumPath = process.env.DNSPECTOR_CHROMIUM ?? '/usr/bin/chromium';
+
+async function bundle(): Promise<string> {
+  const r = await esbuild.build({
+    entryPoints: [join(repo, 'webview/summary/main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
+  const out = r.outputFiles[0];
+  if (!out) throw new Error('no bundle');
+  return out.text;
+}
+
+/** Serves the page as the host's shell does (same CSP), the bundle, the CSS and codicons. */
+async function serve(): Promise<{ origin: string; server: Server }> {
+  const codicons = join(repo, 'node_modules/@vscode/codicons/dist');
+  const files = new Map<string, [string, string | Buffer]>([
+    ['/summary.js', ['text/javascript', await bundle()]],
+    ['/summary.css', ['text/css', readFileSync(join(repo, 'media/summary.css'))]],
+    ['/codicon.css', ['text/css', readFileSync(join(codicons, 'codicon.css'))]],
+    ['/codicon.ttf', ['font/ttf', readFileSync(join(codicons, 'codicon.ttf'))]],
+  ]);
+  let origin = '';
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', origin).pathname;
+    if (path === '/') {
+      const nonce = randomBytes(16).toString('base64');
+      const csp = [
+        "default-src 'none'",
+        `style-src ${origin}`,
+        `font-src ${origin}`,
+        `img-src ${origin} data:`,
+        `script-src 'nonce-${nonce}'`,
+      ].join('; ');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<link rel="stylesheet" href="${origin}/codicon.css">
+<link rel="stylesheet" href="${origin}/summary.css">
+<title>summary</title></head><body><div id="root"></div>
+<script nonce="${nonce}" src="${origin}/summary.js"></script></body></html>`);
+      return;
+    }
+    const f = files.get(path);
+    if (!f) {
+      res.writeHead(path === '/favicon.ico' ? 204 : 404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': f[0] });
+    res.end(f[1]);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  origin = `http://127.0.0.1:${address.port}`;
+  return { origin, server };
+}
+
+/** Polls `expression` over CDP (the page's CSP forbids the eval waitForFunction uses). */
+async function until(page: Page, expression: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function js<T>(page: Page, expression: string): Promise<T> {
+  return (await page.evaluate(expression)) as T;
+}
+
+describe('summary webview in Chromium', function () {
+  this.timeout(120_000);
+  let browser: Browser;
+  let origin: string;
+  let server: Server;
+  let view: SummaryView;
+  const problems: string[] = [];
+
+  before(async () => {
+    const file = join(fixtureDir, 'hostile-names.pcap');
+    view = summaryView([file], await runSummary([file], { extraDnsPorts: [], binSeconds: null }));
+    ({ origin, server } = await serve());
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  /** A page with the fake host; `saved` is what getState returns. */
+  async function open(saved?: unknown): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.addInitScript({
+      content: `window.__posted = []; window.__states = []; window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+        let state = ${JSON.stringify(saved ?? null)};
+        window.acquireVsCodeApi = () => ({
+          postMessage: (m) => window.__posted.push(m),
+          getState: () => state,
+          setState: (s) => { state = s; window.__states.push(s); return s; },
+        });`,
+    });
+    await page.goto(origin);
+    await until(page, 'window.__posted.some((m) => m.kind === "ready")');
+    return page;
+  }
+
+  async function show(page: Page): Promise<void> {
+    await page.evaluate(
+      `window.postMessage(${JSON.stringify({ kind: 'show', version: 1, view })}, '*')`,
+    );
+    await until(page, 'document.querySelectorAll(".report-section").length > 0');
+  }
+
+  afterEach(async () => {
+    for (const page of browser.contexts().flatMap((c) => c.pages())) {
+      assert.deepEqual(await js(page, 'window.__violations'), [], 'CSP violations');
+      await page.close();
+    }
+    assert.deepEqual(problems.splice(0), [], 'console or page errors');
+  });
+
+  it('says ready with the protocol version, then renders the report findings first', async () => {
+    const page = await open();
+    assert.deepEqual(await js(page, 'window.__posted'), [{ kind: 'ready', version: 1 }]);
+    await show(page);
+    const titles = await js<string[]>(
+      page,
+      '[...document.querySelectorAll(".report-section h2")].map((h) => h.textContent)',
+    );
+    const expected = view.document.sections.map((s) => s.title);
+    assert.equal(titles[0], 'Findings');
+    assert.deepEqual(
+      titles.filter((t) => t !== 'File' && t !== 'Files'),
+      expected,
+    );
+    const tableBlocks = view.document.sections
+      .flatMap((s) => s.blocks)
+      .filter((b) => b.kind === 'table').length;
+    assert.equal(await js(page, 'document.querySelectorAll("table").length'), tableBlocks);
+    assert.equal(
+      await js(page, 'document.querySelector("h1").textContent'),
+      'DNS traffic summary: hostile-names.pcap',
+    );
+    assert.equal(
+      await js(page, 'document.querySelector(".subtitle").textContent'),
+      view.document.subtitle,
+    );
+  });
+
+  it('shows hostile query names as text and creates no element from them', async () => {
+    const page = await open();
+    await show(page);
+    const names = view.report.topNames.all.map((n) => n.name);
+    assert.ok(
+      names.some((n) => n.includes('<img')),
+      'the fixture has HTML in its names',
+    );
+    const cells = await js<string[]>(
+      page,
+      '[...document.querySelectorAll("td")].map((td) => td.textContent)',
+    );
+    for (const name of names) assert.ok(cells.includes(name), `${name} shown as text`);
+    assert.equal(await js(page, 'document.querySelectorAll("img, iframe").length'), 0);
+    assert.equal(await js(page, 'document.querySelectorAll("script").length'), 1, 'only ours');
+  });
+
+  it('posts export messages from the toolbar and shows the outcome', async () => {
+    const page = await open();
+    await show(page);
+    for (const [label, format] of [
+      ['Export Markdown', 'markdown'],
+      ['Export CSV', 'csv'],
+      ['Export JSON', 'json'],
+    ] as const) {
+      await page.getByRole('button', { name: label }).click();
+      const posted = await js<unknown[]>(page, 'window.__posted');
+      assert.deepEqual(posted.at(-1), { kind: 'export', format });
+    }
+    await page.evaluate(
+      `window.postMessage({ kind: 'exported', format: 'json', target: '/tmp/x.json' }, '*')`,
+    );
+    await until(page, 'document.querySelector(".status").textContent.includes("/tmp/x.json")');
+    assert.equal(
+      await js(page, 'document.querySelector(".status").textContent'),
+      'JSON written to /tmp/x.json',
+    );
+  });
+
+  it('saves the view and renders a saved view before the host answers', async () => {
+    const first = await open();
+    await show(first);
+    const states = await js<{ view: SummaryView }[]>(first, 'window.__states');
+    assert.equal(states.length, 1);
+    assert.deepEqual(states[0]?.view, view);
+
+    const reopened = await open(states[0]);
+    assert.equal(
+      await js(reopened, 'document.querySelectorAll(".report-section").length'),
+      view.document.sections.length + 1,
+      'every section and the file list, with no show message',
+    );
+  });
+});
