@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian 12's packages, the real software the tests compare against and the
-# fixtures are made with: tshark (the oracle), bind9 + dig (DNS server and client), tcpdump.
+# fixtures are made with: tshark (the oracle), bind9 + dig (DNS server and client), tcpdump;
+# then scripts/install-vscode.sh (code-server, chromium) for the tests in a real VS Code.
 # Needs root (or sudo). Safe to run again.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -18,3 +19,5 @@ if [ "${#need[@]}" -gt 0 ]; then
   $SUDO apt-get install -y -qq tshark bind9 bind9-dnsutils tcpdump >/dev/null
 fi
 tshark --version | head -n 1
+# A real VS Code (code-server) and Chromium for the extension-host and browser tests.
+bash "$(dirname "$0")/install-vscode.sh"

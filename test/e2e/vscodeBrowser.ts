@@ -4,16 +4,18 @@
 // test/fixtures. Helpers open files the way a user does (Ctrl+P), find a custom editor's
 // webview (an iframe inside an iframe) and take screenshots. Tests call openWorkbench() in a
 // `before` hook and close() in `after`.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../vscode/chromium';
-import { fixtureWorkspace, repoRoot, startCodeServer, type CodeServer } from '../vscode/codeServer';
-
-const execFileAsync = promisify(execFile);
+import {
+  fixtureWorkspace,
+  packageVsix,
+  repoRoot,
+  startCodeServer,
+  type CodeServer,
+} from '../vscode/codeServer';
 
 export interface WorkbenchOptions {
   /**
@@ -54,31 +56,9 @@ export interface Workbench {
 
 let packaged: Promise<string> | undefined;
 
-/**
- * Packages the repository into a temp .vsix once per process (vsce package
- * --no-dependencies: esbuild has bundled the dependencies into dist/). `npm run package` is
- * the same command for release; dist/ must be built first.
- */
+/** The repository packaged into a temp .vsix, once per process (dist/ must be built). */
 export function packageExtension(): Promise<string> {
-  packaged ??= (async () => {
-    const root = repoRoot();
-    const out = join(mkdtempSync(join(tmpdir(), 'dnspector-vsix-')), 'dnspector.vsix');
-    const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-    await execFileAsync(
-      process.execPath,
-      [
-        vsce,
-        'package',
-        '--no-dependencies',
-        '--no-rewrite-relative-links',
-        '--allow-missing-repository',
-        '-o',
-        out,
-      ],
-      { cwd: root, timeout: 180_000 },
-    );
-    return out;
-  })();
+  packaged ??= packageVsix(join(mkdtempSync(join(tmpdir(), 'dnspector-vsix-')), 'dnspector.vsix'));
   return packaged;
 }
 

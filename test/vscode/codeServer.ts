@@ -6,8 +6,8 @@
 // `npm start` (scripts/start.mjs). @vscode/test-web would do this for the web build of VS
 // Code, but it downloads that build; code-server comes from the npm registry.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -89,7 +89,31 @@ export const quietSettings: Readonly<Record<string, unknown>> = {
   'workbench.tips.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
+  'git.openRepositoryInParentFolders': 'never',
 };
+
+/**
+ * Packages the repository into `out` as a .vsix, as `npm run package` does: vsce with
+ * --no-dependencies (esbuild has bundled dns-packet and buffer into dist/, which must be
+ * built), no repository field needed, README links left relative.
+ */
+export async function packageVsix(out: string, root: string = repoRoot()): Promise<string> {
+  mkdirSync(dirname(resolve(out)), { recursive: true });
+  await execFileAsync(
+    process.execPath,
+    [
+      join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--no-rewrite-relative-links',
+      '--allow-missing-repository',
+      '-o',
+      resolve(out),
+    ],
+    { cwd: root, timeout: 180_000 },
+  );
+  return resolve(out);
+}
 
 /** Installs a packaged extension into an extensions folder (code-server --install-extension). */
 export async function installVsix(
@@ -170,10 +194,21 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const extensionsDir = options.extensionsDir ?? tempDir('dnspector-ext-');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(
-    join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...quietSettings, ...options.settings }, null, 2),
-  );
+  // A kept user-data folder keeps the user's own settings; the quiet ones fill the gaps (a
+  // file JSON.parse cannot read, e.g. one with comments, is left as it is).
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  let existing: Record<string, unknown> | undefined = {};
+  if (existsSync(settingsFile)) {
+    try {
+      existing = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    } catch {
+      existing = undefined;
+    }
+  }
+  if (existing) {
+    const settings = { ...quietSettings, ...existing, ...options.settings };
+    writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  }
   for (const vsix of options.vsix ?? []) await installVsix(vsix, extensionsDir, root);
 
   const child = spawn(
