@@ -125,6 +125,12 @@ export default tseslint.config(
               ],
               message: 'webview talks to the host only by messages',
             },
+            {
+              // The message protocols and core's pure text formatters; no dissectors, readers...
+              regex: '(^|/)src/core/(?!(protocol|format|report)/)',
+              message:
+                'webview may use only src/core/protocol and pure formatters (format, report)',
+            },
           ],
         },
       ],

@@ -8,6 +8,13 @@ import type { ByteSource } from '../../src/core/protocol/captureMessages';
 import { closest, h } from '../shared/dom';
 import { HEX_CAP, hexLines, shownRange } from './hexLayout';
 
+/** "Frame (74 bytes)"; a name that already states its size ("Reassembled TCP (123 bytes)") is kept. */
+export function sourceTabText(source: ByteSource): string {
+  return /\(\d+ bytes\)$/.test(source.name)
+    ? source.name
+    : `${source.name} (${source.bytes.length} bytes)`;
+}
+
 export interface HexPaneCallbacks {
   onHoverByte(source: number, offset: number | null, event: MouseEvent | null): void;
   onClickByte(source: number, offset: number): void;
@@ -100,7 +107,7 @@ export class HexPane {
     this.tabs.hidden = this.sources.length < 2;
     this.tabs.replaceChildren(
       ...this.sources.map((s, i) => {
-        const tab = h('button', 'hex-tab', `${s.name} (${s.bytes.length} bytes)`);
+        const tab = h('button', 'hex-tab', sourceTabText(s));
         tab.type = 'button';
         tab.setAttribute('role', 'tab');
         tab.setAttribute('aria-selected', String(i === this.active));

@@ -334,7 +334,7 @@ export class PacketList {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const g = this.geometry();
     const current = this.selectedIndex ?? Math.floor(this.topRow) - 1;
-    let next: number | null = null;
+    let next: number;
     switch (e.key) {
       case 'ArrowDown':
         next = current + 1;

@@ -20,8 +20,8 @@ export const DEFAULT_COLUMN_WIDTHS: Record<ColumnId, number> = {
   time: 110,
   source: 150,
   destination: 150,
-  protocol: 80,
-  length: 70,
+  protocol: 90,
+  length: 80,
   info: 400,
 };
 
