@@ -10,6 +10,7 @@ import { EditorRegistry } from './capture/editorRegistry';
 import { PacketTreeProvider } from './tree/packetTreeProvider';
 import { registerPacketCommands } from './commands/packetCommands';
 import { registerSummaryCommands } from './summary/summaryCommands';
+import { readSettings } from './settings';
 
 export interface DnspectorApi {
   readonly registry: EditorRegistry;
@@ -23,6 +24,18 @@ export function activate(context: vscode.ExtensionContext): DnspectorApi {
   context.subscriptions.push(log, registry, packetTree);
   context.subscriptions.push(CaptureEditorProvider.register(context, registry, log));
   registerPacketCommands(context, registry);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (
+        !e.affectsConfiguration('dnspector.timeDisplay') &&
+        !e.affectsConfiguration('dnspector.timeZone')
+      )
+        return;
+      const s = readSettings();
+      const documents = new Set(registry.all().map((editor) => editor.document));
+      for (const doc of documents) doc.configure(s.timeDisplay, s.timeZone === 'UTC');
+    }),
+  );
   registerSummaryCommands(context, log, () => registry.active?.document.uri);
   log.info('DNSpector activated');
   return { registry, packetTree };

@@ -228,6 +228,12 @@ port.on('message', (m: ToWorker) => {
     case 'request':
       answer(m);
       break;
+    case 'configure':
+      if (session) {
+        session.setTimeDisplay(m.timeDisplay, m.utc);
+        post({ kind: 'viewChanged', view: session.viewInfo() });
+      }
+      break;
     case 'stop':
       stopRequested = true;
       break;

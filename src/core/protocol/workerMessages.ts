@@ -23,6 +23,8 @@ export type ToWorker =
   | CaptureRequest
   /** Which frame Follow Transaction should go to from `number`. */
   | { kind: 'partner'; id: number; number: number }
+  /** The time display settings changed. */
+  | { kind: 'configure'; timeDisplay: TimeDisplay; utc: boolean }
   /** Stop indexing (the user cancelled): keep what was indexed. */
   | { kind: 'stop' };
 

@@ -90,6 +90,13 @@ export class CaptureSession implements CaptureApi {
     return this.packetView;
   }
 
+  /** Changes how the Time column is shown (the setting changed); rows must be fetched again. */
+  setTimeDisplay(timeDisplay: PacketViewOptions['timeDisplay'], utc: boolean): void {
+    this.options.timeDisplay = timeDisplay;
+    this.options.utc = utc;
+    this.packetView = undefined;
+  }
+
   /** Indexes the next record (the reader's sink). */
   addRecord(record: CaptureRecord): void {
     const frame = this.indexer.dissect(record, false);

@@ -14,6 +14,7 @@ import type {
   CaptureMethod,
   CaptureResult,
   IndexProgress,
+  TimeDisplay,
   ViewInfo,
 } from '../../core/protocol/captureMessages';
 import type { FromWorker, OpenOptions, ToWorker } from '../../core/protocol/workerMessages';
@@ -157,6 +158,11 @@ export class CaptureDocument implements vscode.CustomDocument {
   async partnerOf(n: number): Promise<number | undefined> {
     const r = (await this.call((id) => ({ kind: 'partner', id, number: n }))) as number | null;
     return r ?? undefined;
+  }
+
+  /** Show times another way (settings changed): the views fetch their rows again. */
+  configure(timeDisplay: TimeDisplay, utc: boolean): void {
+    this.post({ kind: 'configure', timeDisplay, utc });
   }
 
   /** Stop indexing (what was indexed stays). */

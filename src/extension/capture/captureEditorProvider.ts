@@ -56,7 +56,10 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
     } else {
       // A virtual file system: the worker reads by position, so it gets a local copy.
       const bytes = await vscode.workspace.fs.readFile(uri);
-      const copy = join(mkdtempSync(join(tmpdir(), 'dnspector-vfs-')), basename(uri.path) || 'capture');
+      const copy = join(
+        mkdtempSync(join(tmpdir(), 'dnspector-vfs-')),
+        basename(uri.path) || 'capture',
+      );
       writeFileSync(copy, bytes);
       doc = new CaptureDocument(uri, this.extensionUri, options, this.log, copy, true);
     }

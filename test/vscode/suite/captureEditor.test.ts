@@ -213,4 +213,27 @@ describe('capture editor', function () {
     assert.equal(problems.length, 1);
     assert.match(problems[0]!, /at byte \d+/);
   });
+
+  it('shows date and time of day once dnspector.timeDisplay is set to absolute', async () => {
+    const file = fixtureUri('udp-queries.pcap').fsPath;
+    const editor = await open('udp-queries.pcap');
+    const config = vscode.workspace.getConfiguration('dnspector');
+    await config.update('timeZone', 'UTC', vscode.ConfigurationTarget.Global);
+    await config.update('timeDisplay', 'absolute', vscode.ConfigurationTarget.Global);
+    try {
+      const expected = tshark(['-r', file, '-t', 'ad', '-T', 'fields', '-e', '_ws.col.Time']);
+      const end = Date.now() + 10_000;
+      let times: string[] = [];
+      while (Date.now() < end) {
+        const { rows } = await editor.document.request('getRows', { start: 0, count: 3 });
+        times = rows.map((r) => r.time);
+        if (times[0] === expected[0]) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.deepEqual(times, expected.slice(0, 3));
+    } finally {
+      await config.update('timeDisplay', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('timeZone', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
