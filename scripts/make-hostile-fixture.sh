@@ -70,6 +70,8 @@ cname IN CNAME <svg\032onload=alert\(5\)>
 mx   IN MX  10 <svg\032onload=alert\(5\)>
 hinfo IN HINFO "<b>cpu</b>" "<script>alert(6)</script>"
 caa  IN CAA 0 tbs "<img src=x onerror=alert(7)>"
+ctl  IN TXT "\027[31mred\027[0m" "rlo:\226\128\174txt.exe" "nul:\000:tab:\009:"
+\027[2J\000nul IN A 192.0.2.7
 EOF
 cat >"$WORK/2.0.192.in-addr.arpa" <<'EOF'
 $TTL 3600
@@ -127,6 +129,8 @@ q hinfo.example.test HINFO
 q caa.example.test CAA
 q 'q\"uote'"'"'&lt;b&gt;;semi.example.test' A
 q '<iframe\032src=javascript:alert(8)>.example.test' A
+q ctl.example.test TXT
+q '\027[2J\000nul.example.test' A
 q +tcp xss.example.test TXT
 sleep 0.3
 kill -TERM "$TCPDUMP_PID"

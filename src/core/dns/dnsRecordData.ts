@@ -192,7 +192,11 @@ export function addBytes(
   });
 }
 
-/** Adds an FT_STRING field read with ENC_ASCII, bounds-checked. */
+/**
+ * Adds an FT_STRING field read with ENC_ASCII, bounds-checked. Like Wireshark's
+ * proto_tree_add_item (detect_trailing_stray_characters), a string cut short by a NUL with
+ * other bytes after it gets the expert "Trailing stray characters" (Warning/Undecoded).
+ */
 export function addAscii(
   w: DnsWalk,
   parent: FieldNode | null,
@@ -202,8 +206,45 @@ export function addAscii(
 ): string {
   check(w.v, off, len);
   const s = asciiString(w.v.bytes, off, len);
-  addField(parent, def, w.source, off, len, s.label, { show: s.show });
+  const item = addField(parent, def, w.source, off, len, s.label, { show: s.show });
+  if (item && hasStrayAfterNul(w.v.bytes, off, len)) addStrayExpert(item);
   return s.label;
+}
+
+function hasStrayAfterNul(bytes: Uint8Array, off: number, len: number): boolean {
+  const nul = bytes.subarray(off, off + len).indexOf(0);
+  if (nul < 0) return false;
+  for (let i = off + nul + 1; i < off + len; i++) if (bytes[i] !== 0) return true;
+  return false;
+}
+
+/** Wireshark's expert severity and group codes as `-T fields` prints them. */
+const PI_WARN = '6291456';
+const PI_UNDECODED = '83886080';
+
+function addStrayExpert(item: FieldNode): void {
+  const message = 'Trailing stray characters';
+  const head = `Expert Info (Warning/Undecoded): ${message}`;
+  const at = { source: item.source, start: item.start, length: 0, generated: true };
+  (item.children ??= []).push({
+    name: '_ws.expert',
+    label: `[${head}]`,
+    show: head,
+    ...at,
+    expert: { severity: 'warn', message },
+    children: [
+      { name: '_ws.string.trailing_stray_characters', label: `[${message}]`, show: '1', ...at },
+      {
+        name: '_ws.expert.message',
+        label: `Message: ${message}`,
+        show: message,
+        ...at,
+        hidden: true,
+      },
+      { name: '_ws.expert.severity', label: '[Severity level: Warning]', show: PI_WARN, ...at },
+      { name: '_ws.expert.group', label: '[Group: Undecoded]', show: PI_UNDECODED, ...at },
+    ],
+  });
 }
 
 function addUint(
