@@ -21,6 +21,7 @@ import { innermostItem, itemAt, pathKey } from './fieldLookup';
 import { FilterBar } from './filterBar';
 import { GoToBox } from './goToBox';
 import { HexPane } from './hexPane';
+import { toBytes } from './hexLayout';
 import { PacketList } from './packetList';
 import { createSash } from './sash';
 import { restoreState, type SavedState } from './savedState';
@@ -146,10 +147,13 @@ export class CaptureView {
     this.filterBar.setApplied(ev.view.filter);
     try {
       const s = this.state.sort;
-      if (s.column !== ev.view.sort.column || s.descending !== ev.view.sort.descending) {
+      const hostDefault = ev.view.sort.column === 'number' && !ev.view.sort.descending;
+      if (hostDefault && (s.column !== 'number' || s.descending)) {
         this.applyView((await this.rpc.request('setSort', s)).view);
-      }
-      if (this.state.filter !== ev.view.filter) {
+      } else this.state.sort = { ...ev.view.sort };
+      if (ev.view.filter !== '') this.state.filter = ev.view.filter;
+      // The host's filter wins when it has one (set while this view was away); else restore ours.
+      if (ev.view.filter === '' && this.state.filter !== '') {
         this.filterBar.setText(this.state.filter);
         await this.applyFilter(this.state.filter);
       }
@@ -270,7 +274,9 @@ export class CaptureView {
     this.hoverKey = null;
     this.tooltip.hide();
     this.tree.setTree(detail.tree);
-    this.hex.setSources(detail.sources);
+    this.hex.setSources(
+      detail.sources.map((src) => ({ name: src.name, bytes: toBytes(src.bytes) })),
+    );
     this.host.postMessage({ kind: 'selected', number });
     this.state.selected = number;
     this.save();

@@ -62,3 +62,21 @@ export function shownRange(
   const s = Math.max(0, Math.min(start, limit));
   return { start: s, end: Math.max(s, Math.min(start + length, limit)) };
 }
+
+/**
+ * The bytes of a data source as they arrived: a Uint8Array when the host's postMessage keeps
+ * typed arrays (VS Code does), else a plain array or an index-keyed object (JSON-serialised
+ * typed array). Anything else is no bytes.
+ */
+export function toBytes(x: unknown): Uint8Array {
+  if (x instanceof Uint8Array) return x;
+  if (x instanceof ArrayBuffer) return new Uint8Array(x);
+  if (Array.isArray(x)) return Uint8Array.from(x, (b) => Number(b) & 0xff);
+  if (typeof x === 'object' && x !== null) {
+    const o = x as Record<string, unknown>;
+    const out: number[] = [];
+    for (let i = 0; typeof o[i] === 'number'; i++) out.push((o[i] as number) & 0xff);
+    return Uint8Array.from(out);
+  }
+  return new Uint8Array(0);
+}

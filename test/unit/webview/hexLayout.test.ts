@@ -1,9 +1,15 @@
 /**
  * The hex pane's layout: 16 bytes a line, offset width, the ASCII column's printable
- * range, the 64 KiB cap and clipping a highlight to what is shown.
+ * range, the 64 KiB cap, clipping a highlight to what is shown, and bytes as they arrive.
  */
 import assert from 'node:assert/strict';
-import { asciiChar, hexLines, offsetDigits, shownRange } from '../../../webview/capture/hexLayout';
+import {
+  asciiChar,
+  hexLines,
+  offsetDigits,
+  shownRange,
+  toBytes,
+} from '../../../webview/capture/hexLayout';
 
 describe('webview hex layout', () => {
   it('lays out 16 bytes a line with hex offsets', () => {
@@ -48,5 +54,13 @@ describe('webview hex layout', () => {
     assert.deepEqual(shownRange(90, 20, 100), { start: 90, end: 100 });
     assert.deepEqual(shownRange(30, 10, 100, 32), { start: 30, end: 32 });
     assert.deepEqual(shownRange(200, 5, 100), { start: 100, end: 100 });
+  });
+
+  it('takes source bytes as a Uint8Array, an array or a JSON-serialised typed array', () => {
+    assert.deepEqual(toBytes(Uint8Array.of(1, 2)), Uint8Array.of(1, 2));
+    assert.deepEqual(toBytes([0x41, 0x142]), Uint8Array.of(0x41, 0x42));
+    assert.deepEqual(toBytes({ 0: 7, 1: 8, 2: 9 }), Uint8Array.of(7, 8, 9));
+    assert.deepEqual(toBytes(Uint8Array.of(5, 6).buffer), Uint8Array.of(5, 6));
+    assert.deepEqual(toBytes('nope'), new Uint8Array(0));
   });
 });
