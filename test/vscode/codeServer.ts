@@ -49,6 +49,17 @@ export function extensionId(root: string = repoRoot()): string {
   return `${pkg.publisher}.${pkg.name}`;
 }
 
+/** Runs a runner's main() and ends the process with its exit code (1 when it throws). */
+export function exitWith(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
 /** A port nobody listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {

@@ -10,7 +10,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { fixtureWorkspace, repoRoot, startCodeServer } from './codeServer';
+import { exitWith, fixtureWorkspace, repoRoot, startCodeServer } from './codeServer';
 import { launchChromium } from './chromium';
 
 const verbose = process.env.DNSPECTOR_VSCODE_VERBOSE === '1';
@@ -97,10 +97,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main);

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { fixtureWorkspace, repoRoot } from './codeServer';
+import { exitWith, fixtureWorkspace, repoRoot } from './codeServer';
 
 async function main(): Promise<number> {
   const root = repoRoot();
@@ -22,10 +22,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main);
