@@ -619,6 +619,26 @@ describe('capture webview in Chromium', function () {
     assert.equal(states.at(-1)?.selected, 4);
   });
 
+  it('resizes the panes by dragging a sash and saves the sizes', async () => {
+    const { page } = await open({ capture: 'udp' });
+    const panes = await js<number>(page, `document.querySelector('.panes').clientHeight`);
+    const listBefore = await js<number>(page, `document.querySelector('.list-pane').offsetHeight`);
+    const sash = (await page.locator('.sash').first().boundingBox())!;
+    await page.mouse.move(sash.x + 100, sash.y + sash.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(sash.x + 100, sash.y + sash.height / 2 + 60, { steps: 3 });
+    await page.mouse.up();
+    const listAfter = await js<number>(page, `document.querySelector('.list-pane').offsetHeight`);
+    assert.ok(Math.abs(listAfter - listBefore - 60) <= 1, `${listBefore} -> ${listAfter}`);
+    const states = await js<{ panes: { list: number; tree: number } }[]>(
+      page,
+      'window.__HOST__.states',
+    );
+    // defaults 0.45 / 0.3: the list gains 60 px, the tree gives them up
+    assert.ok(Math.abs(states.at(-1)!.panes.list - (0.45 + 60 / panes)) < 1e-9);
+    assert.ok(Math.abs(states.at(-1)!.panes.tree - (0.3 - 60 / panes)) < 1e-9);
+  });
+
   it('streams rows in on viewChanged and shows progress and problems', async () => {
     const rows = fixtures.udp!.rows;
     const { page } = await open({
