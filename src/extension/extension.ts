@@ -10,6 +10,7 @@ import { EditorRegistry } from './capture/editorRegistry';
 import { PacketTreeProvider } from './tree/packetTreeProvider';
 import { registerPacketCommands } from './commands/packetCommands';
 import { registerSummaryCommands } from './summary/summaryCommands';
+import { registerQueryLogLanguage } from './querylog/queryLogHoverProvider';
 import { readSettings } from './settings';
 
 export interface DnspectorApi {
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): DnspectorApi {
     }),
   );
   registerSummaryCommands(context, log, () => registry.active?.document.uri);
+  registerQueryLogLanguage(context);
   log.info('DNSpector activated');
   return { registry, packetTree };
 }
