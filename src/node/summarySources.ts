@@ -10,7 +10,7 @@ import type { DnsEvent } from '../core/stats/dnsEvent';
 import { sniffFileKind, type FileKind } from './fileKind';
 import { QueryLogFileSource } from './queryLogFile';
 import { CaptureEventSource, type SourceReadOptions } from './captureEventSource';
-import { captureOutcome } from './fileProblems';
+import { captureOutcome, type FileOutcome } from './fileProblems';
 import { logFileOutcome } from './logFileReport';
 
 export interface TaggedEvent {
@@ -57,40 +57,51 @@ async function* timed(
   }
 }
 
+/** A source from its reader's parts; capture messages (only) go through the matcher. */
+function source(
+  path: string,
+  kind: FileKind,
+  units: () => number,
+  events: () => AsyncIterable<DnsEvent>,
+  outcome: () => FileOutcome & { format?: string | undefined },
+): SummarySource {
+  return {
+    path,
+    kind,
+    get units() {
+      return units();
+    },
+    events: () => timed(events(), kind === 'capture'),
+    note: () => {
+      const { format, ...rest } = outcome();
+      return { path, kind, ...(format ? { format } : {}), ...rest };
+    },
+  };
+}
+
 function captureSource(path: string, options: SummarySourceOptions): SummarySource {
   // dnsInfo false: the statistics need no Info column, and skipping record data is faster.
   const { extraDnsPorts, ...read } = options;
   const s = new CaptureEventSource(path, { extraDnsPorts, dnsInfo: false }, read);
-  return {
+  return source(
     path,
-    kind: 'capture',
-    get units() {
-      return s.frames;
-    },
-    events: () => timed(s.events(), true),
-    note: () => {
-      const run = s.run;
-      const format = run.info?.format;
-      return { path, kind: 'capture', ...(format ? { format } : {}), ...captureOutcome(run) };
-    },
-  };
+    'capture',
+    () => s.frames,
+    () => s.events(),
+    () => ({ format: s.run.info?.format, ...captureOutcome(s.run) }),
+  );
 }
 
 function logSource(path: string, options: SummarySourceOptions): SummarySource {
   const { extraDnsPorts: _ports, ...read } = options;
   const s = new QueryLogFileSource(path, {}, read);
-  return {
+  return source(
     path,
-    kind: 'log',
-    get units() {
-      return s.lines;
-    },
-    events: () => timed(s.events(), false),
-    note: () => {
-      const { format, ...outcome } = logFileOutcome(s.summary, s.problem);
-      return { path, kind: 'log', ...(format ? { format } : {}), ...outcome };
-    },
-  };
+    'log',
+    () => s.lines,
+    () => s.events(),
+    () => logFileOutcome(s.summary, s.problem),
+  );
 }
 
 /** One source per file, a capture or a query log by the file's first bytes. */

@@ -121,7 +121,7 @@ describe('summary commands', function () {
     assert.equal(await readText(target), cliSummary(files, 'markdown'));
   });
 
-  it('a second summary reuses the panel and retitles it', async () => {
+  it('a second summary reuses the panel and retitles it (Uri[] argument)', async () => {
     await vscode.commands.executeCommand('dnspector.summarize', [
       fixtureUri('ipv6.pcap'),
       fixtureUri('dnssec.pcap'),
@@ -130,5 +130,19 @@ describe('summary commands', function () {
     const tabs = await summaryTabsWhen((t) => t[0]?.label === title);
     assert.equal(tabs.length, 1, 'still one summary panel');
     assert.equal(tabs[0]?.label, title);
+  });
+
+  it("takes the explorer's (clicked, selected) arguments: every selected file", async () => {
+    const clicked = fixtureUri('tcp-queries.pcap');
+    const selected = [clicked, fixtureUri('logs/unbound.log'), fixtureUri('sll.pcap')];
+    await vscode.commands.executeCommand('dnspector.summarize', clicked, selected);
+    const title = 'DNSpector Summary: tcp-queries.pcap, unbound.log, sll.pcap';
+    const tabs = await summaryTabsWhen((t) => t[0]?.label === title);
+    assert.equal(tabs[0]?.label, title);
+    // The export of the summary shown covers all three files.
+    const target = fixtureUri('explorer-summary.test-export.json');
+    written.push(target);
+    await vscode.commands.executeCommand('dnspector.exportSummary', { format: 'json', target });
+    assert.equal(await readText(target), cliSummary(selected, 'json'));
   });
 });
