@@ -1,0 +1,210 @@
+// Query logs in text mode in a real VS Code: files get the dns-querylog language by name
+// (query.log, *.querylog), by first line (a file with no known extension), and by content
+// when they are *.log files (the built-in Log language claims those by extension); hovers
+// over the client, the type, a flag letter, the server, unbound's rcode and dnsmasq's verb
+// explain that part, over exactly its range. Expected values are read off each line here.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { fixtureUri } from './workspace';
+
+async function activate(): Promise<void> {
+  const ext = vscode.extensions.getExtension('dnspector.dnspector');
+  assert.ok(ext);
+  await ext.activate();
+}
+
+async function until<T>(what: string, get: () => T | undefined, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Copies a fixture log to a new name in the workspace (the runner's temp copy). */
+async function copyAs(fixture: string, name: string): Promise<vscode.Uri> {
+  const target = fixtureUri(name);
+  await vscode.workspace.fs.copy(fixtureUri(fixture), target, { overwrite: true });
+  return target;
+}
+
+async function write(name: string, text: string): Promise<vscode.Uri> {
+  const target = fixtureUri(name);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  return target;
+}
+
+/** The document's language once it settles (a sniffed *.log switches after opening). */
+async function languageOf(uri: vscode.Uri, expected: string): Promise<string> {
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const doc = (): vscode.TextDocument | undefined =>
+    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  try {
+    const settled = (): string | undefined =>
+      doc()?.languageId === expected ? expected : undefined;
+    return await until(`${uri.path} to become ${expected}`, settled, 5_000);
+  } catch {
+    return doc()?.languageId ?? 'not open';
+  }
+}
+
+interface HoverSeen {
+  /** As it reads once rendered: appendText's escapes and &nbsp; undone. */
+  text: string;
+  /** The Markdown source. */
+  markdown: string;
+  range: vscode.Range | undefined;
+}
+
+/** Our hover at a position: its Markdown source and range. */
+async function hoverAt(uri: vscode.Uri, line: number, character: number): Promise<HoverSeen> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    uri,
+    new vscode.Position(line, character),
+  );
+  const ours = hovers.find((h) =>
+    h.contents.some((c) => typeof c !== 'string' && 'value' in c && c.value.startsWith('**')),
+  );
+  assert.ok(ours, `no DNSpector hover at ${line}:${character}`);
+  const markdown = ours.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+  const text = markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-!~])/g, '$1');
+  return { text, markdown, range: ours.range };
+}
+
+function assertRange(h: HoverSeen, line: number, start: number, end: number): void {
+  assert.ok(h.range, 'the hover has no range');
+  assert.deepEqual(
+    [h.range.start.line, h.range.start.character, h.range.end.line, h.range.end.character],
+    [line, start, line, end],
+  );
+}
+
+describe('query logs in text mode', function () {
+  before(activate);
+
+  it('gives query.log and *.querylog the dns-querylog language by name', async () => {
+    const byName = await copyAs('logs/bind-plain.log', 'logs/query.log');
+    assert.equal(await languageOf(byName, 'dns-querylog'), 'dns-querylog');
+    const byPattern = await copyAs('logs/unbound.log', 'logs/resolver.querylog');
+    assert.equal(await languageOf(byPattern, 'dns-querylog'), 'dns-querylog');
+  });
+
+  it('recognises a query log by its first line when its name says nothing', async () => {
+    // No extension: VS Code falls back on the manifest's firstLine pattern.
+    const bind = await copyAs('logs/bind-print-all.log', 'logs/named-queries');
+    assert.equal(await languageOf(bind, 'dns-querylog'), 'dns-querylog');
+    const dnsmasq = await write(
+      'logs/dnsmasq-queries',
+      'Nov 23 14:40:27 dnsmasq[14615]: query[A] www.example.test from 127.0.0.1\n',
+    );
+    assert.equal(await languageOf(dnsmasq, 'dns-querylog'), 'dns-querylog');
+  });
+
+  it('switches *.log files that hold query logs, syslog start-up lines first included', async () => {
+    const copy = await copyAs('logs/bind-syslog.log', 'logs/named-copy.log');
+    assert.equal(await languageOf(copy, 'dns-querylog'), 'dns-querylog');
+    const other = await write('logs/other.log', 'Nov 23 14:40:21 host cron[1]: nothing to see\n');
+    assert.equal(await languageOf(other, 'dns-querylog'), 'log');
+  });
+
+  it('explains the client, the type, a flag letter and the server of a BIND line', async () => {
+    const uri = await copyAs('logs/bind-plain.log', 'logs/hover-bind.querylog');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    // The first line whose flags carry D (dig +dnssec).
+    const n = Array.from({ length: doc.lineCount }, (_, i) => i).find((i) =>
+      / \+E\(0\)[A-Z]*D/.test(doc.lineAt(i).text),
+    );
+    assert.ok(n !== undefined, 'no +dnssec line in bind-plain.log');
+    const text = doc.lineAt(n).text;
+    const m =
+      /^client @0x[0-9a-f]+ ([^#\s]+)#(\d+) \((\S+)\): query: (\S+) IN (\S+) (\S+) \((\S+)\)$/.exec(
+        text,
+      );
+    assert.ok(m, text);
+    const [, client = '', port = '', , , type = '', flags = '', server = ''] = m;
+
+    const clientAt = text.indexOf(` ${client}#`) + 1;
+    const c = await hoverAt(uri, n, clientAt + 1);
+    assert.match(c.text, /Client address/);
+    assert.ok(c.text.includes(client));
+    assert.ok(c.text.includes(`port ${port}`), c.text);
+    assert.match(c.text, /BIND 9\.11\+ query log line/);
+    assertRange(c, n, clientAt, clientAt + client.length);
+
+    const typeAt = text.indexOf(` IN ${type} `) + 4;
+    const t = await hoverAt(uri, n, typeAt);
+    assert.match(t.text, /Query type/);
+    assert.equal(type, 'A');
+    assert.match(t.text, /IPv4 address record/);
+    assertRange(t, n, typeAt, typeAt + type.length);
+
+    const dAt = text.indexOf(flags) + flags.indexOf('D');
+    const d = await hoverAt(uri, n, dAt);
+    assert.match(d.text, /DO bit set \(DNSSEC OK\)/);
+    assertRange(d, n, dAt, dAt + 1);
+
+    const eAt = text.indexOf(flags) + flags.indexOf('E(0)');
+    const e = await hoverAt(uri, n, eAt + 2);
+    assert.match(e.text, /EDNS version 0/);
+    assertRange(e, n, eAt, eAt + 4);
+
+    const serverAt = text.lastIndexOf(`(${server})`) + 1;
+    const s = await hoverAt(uri, n, serverAt);
+    assert.match(s.text, /Server address/);
+    assert.ok(s.text.includes(server));
+    assertRange(s, n, serverAt, serverAt + server.length);
+  });
+
+  it('explains the view of a BIND line with views', async () => {
+    const uri = await copyAs('logs/bind-view.log', 'logs/hover-view.querylog');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const text = doc.lineAt(0).text;
+    const view = /view ([^:]+): query:/.exec(text)?.[1];
+    assert.ok(view);
+    const at = text.indexOf(`view ${view}:`) + 5;
+    const h = await hoverAt(uri, 0, at);
+    assert.match(h.text, /View/);
+    assert.ok(h.text.includes(view));
+    assertRange(h, 0, at, at + view.length);
+  });
+
+  it("explains unbound's rcode and dnsmasq's verb", async () => {
+    const unbound = await copyAs('logs/unbound.log', 'logs/hover-unbound.querylog');
+    let doc = await vscode.workspace.openTextDocument(unbound);
+    let n = Array.from({ length: doc.lineCount }, (_, i) => i).find((i) =>
+      / SERVFAIL /.test(doc.lineAt(i).text),
+    );
+    assert.ok(n !== undefined);
+    let text = doc.lineAt(n).text;
+    const r = await hoverAt(unbound, n, text.indexOf('SERVFAIL') + 2);
+    assert.match(r.text, /Response code/);
+    assert.match(r.text, /ServFail/);
+    assert.match(r.text, /unbound log-replies line/);
+
+    const dnsmasq = await copyAs('logs/dnsmasq-extra.log', 'logs/hover-dnsmasq.querylog');
+    doc = await vscode.workspace.openTextDocument(dnsmasq);
+    n = Array.from({ length: doc.lineCount }, (_, i) => i).find((i) =>
+      / forwarded /.test(doc.lineAt(i).text),
+    );
+    assert.ok(n !== undefined);
+    text = doc.lineAt(n).text;
+    const at = text.indexOf(' forwarded ') + 1;
+    const f = await hoverAt(dnsmasq, n, at);
+    assert.match(f.text, /upstream server/);
+    assertRange(f, n, at, at + 'forwarded'.length);
+  });
+
+  it('shows text from the file as text, not as Markdown', async () => {
+    const uri = await write(
+      'logs/hostile.querylog',
+      'client 10.0.0.1#53 (a.example): view *bold*[x](y): query: a.example IN A + (10.0.0.2)\n',
+    );
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const text = doc.lineAt(0).text;
+    const h = await hoverAt(uri, 0, text.indexOf('*bold*') + 1);
+    assert.match(h.markdown, /\\\*bold\\\*\\\[x\\\]\\\(y\\\)/);
+  });
+});
