@@ -3,7 +3,12 @@
 // when they are *.log files (the built-in Log language claims those by extension); hovers
 // over the client, the type, a flag letter, the server, unbound's rcode and dnsmasq's verb
 // explain that part, over exactly its range. Expected values are read off each line here.
+// The grammar is run through the TextMate engine of this VS Code (vscode-textmate and
+// vscode-oniguruma under its appRoot), as the editor runs it.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
 import { fixtureUri } from './workspace';
 
@@ -206,5 +211,146 @@ describe('query logs in text mode', function () {
     const text = doc.lineAt(0).text;
     const h = await hoverAt(uri, 0, text.indexOf('*bold*') + 1);
     assert.match(h.markdown, /\\\*bold\\\*\\\[x\\\]\\\(y\\\)/);
+  });
+});
+
+/** The parts of VS Code's own vscode-textmate / vscode-oniguruma this test uses. */
+interface OnigModule {
+  loadWASM(data: ArrayBuffer): Promise<void>;
+  OnigScanner: new (patterns: string[]) => unknown;
+  OnigString: new (text: string) => unknown;
+}
+interface Token {
+  startIndex: number;
+  endIndex: number;
+  scopes: string[];
+}
+interface RawGrammar {
+  tokenizeLine(line: string, state: unknown): { tokens: Token[] };
+}
+/** A grammar that tokenizes single lines from the initial state. */
+interface Grammar {
+  tokenizeLine(line: string): { tokens: Token[] };
+}
+interface TextMateModule {
+  INITIAL: unknown;
+  parseRawGrammar(text: string, path: string): unknown;
+  Registry: new (options: {
+    onigLib: Promise<unknown>;
+    loadGrammar(scope: string): Promise<unknown>;
+  }) => { loadGrammar(scope: string): Promise<RawGrammar | null> };
+}
+
+async function appModule<T>(name: string): Promise<T> {
+  const main = join(vscode.env.appRoot, 'node_modules', name, 'release', 'main.js');
+  const m = (await import(pathToFileURL(main).href)) as { default?: T };
+  return (m.default ?? m) as T;
+}
+
+async function loadGrammar(): Promise<Grammar> {
+  const tm = await appModule<TextMateModule>('vscode-textmate');
+  const onig = await appModule<OnigModule>('vscode-oniguruma');
+  const wasm = readFileSync(
+    join(vscode.env.appRoot, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'),
+  );
+  await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  const ext = vscode.extensions.getExtension('dnspector.dnspector');
+  assert.ok(ext);
+  const path = join(ext.extensionPath, 'syntaxes', 'dns-querylog.tmLanguage.json');
+  const registry = new tm.Registry({
+    onigLib: Promise.resolve({
+      createOnigScanner: (patterns: string[]) => new onig.OnigScanner(patterns),
+      createOnigString: (text: string) => new onig.OnigString(text),
+    }),
+    loadGrammar: async () => tm.parseRawGrammar(readFileSync(path, 'utf8'), path),
+  });
+  const grammar = await registry.loadGrammar('text.dns-querylog');
+  assert.ok(grammar);
+  return {
+    tokenizeLine: (line) => grammar.tokenizeLine(line, tm.INITIAL),
+  };
+}
+
+/** The innermost scope of the token holding `part` (the nth occurrence after `from`). */
+function scopeOf(grammar: Grammar, line: string, part: string, from = 0): string {
+  const at = line.indexOf(part, from);
+  assert.ok(at >= 0, `${part} not in ${line}`);
+  const token = grammar
+    .tokenizeLine(line)
+    .tokens.find((t) => t.startIndex <= at && at < t.endIndex);
+  assert.ok(token);
+  assert.equal(token.endIndex - token.startIndex >= part.length, true, `${part} is split`);
+  return token.scopes[token.scopes.length - 1] ?? '';
+}
+
+describe('dns-querylog grammar in this VS Code', function () {
+  let grammar: Grammar;
+  before(async () => {
+    grammar = await loadGrammar();
+  });
+
+  it('colours time, client, port, name, class, type, flags, view and server of BIND lines', () => {
+    const logs = (name: string): string =>
+      readFileSync(fixtureUri(`logs/${name}`).fsPath, 'utf8').split('\n')[0] ?? '';
+    const line = logs('bind-view.log');
+    const m =
+      /^(\S+ \S+) client @\S+ ([^#]+)#(\d+) \(\S+\): view (\S+): query: (\S+) (IN) (\S+) (\S+) \((\S+)\)$/.exec(
+        line,
+      );
+    assert.ok(m, line);
+    const [
+      ,
+      time = '',
+      client = '',
+      port = '',
+      view = '',
+      qname = '',
+      ,
+      type = '',
+      flags = '',
+      server = '',
+    ] = m;
+    const q = line.indexOf('query: ');
+    assert.match(scopeOf(grammar, line, time), /^comment\.date\.bind\./);
+    assert.match(scopeOf(grammar, line, client), /^variable\.other\.client\./);
+    assert.match(scopeOf(grammar, line, port, line.indexOf('#')), /^constant\.numeric\.port\./);
+    assert.match(
+      scopeOf(grammar, line, view, line.indexOf('view ')),
+      /^entity\.name\.function\.view\./,
+    );
+    assert.match(scopeOf(grammar, line, qname, q), /^string\.unquoted\.qname\./);
+    assert.match(
+      scopeOf(grammar, line, 'IN', line.indexOf(' IN ', q) + 1),
+      /^constant\.language\.qclass\./,
+    );
+    assert.match(
+      scopeOf(grammar, line, type, line.indexOf(' IN ', q) + 4),
+      /^entity\.name\.tag\.qtype\./,
+    );
+    assert.match(
+      scopeOf(grammar, line, flags.slice(0, 1), line.indexOf(flags)),
+      /^keyword\.operator\.flags\./,
+    );
+    assert.match(
+      scopeOf(grammar, line, server, line.lastIndexOf('(')),
+      /^variable\.parameter\.server\./,
+    );
+  });
+
+  it('colours syslog and epoch prefixes, unbound replies and dnsmasq verbs', () => {
+    const syslog = 'Nov 23 14:40:21 ns1 named[14220]: client 127.0.0.1#1: query: a. IN A -';
+    assert.match(scopeOf(grammar, syslog, 'Nov 23 14:40:21'), /^comment\.date\.syslog\./);
+    assert.match(scopeOf(grammar, syslog, 'named'), /^entity\.name\.tag\.program\./);
+    const reply = '[1700000000] unbound[1:0] info: 10.0.0.1 a.example. A IN SERVFAIL 0.001500 1 46';
+    assert.match(scopeOf(grammar, reply, '[1700000000]'), /^comment\.date\.epoch\./);
+    assert.match(scopeOf(grammar, reply, 'SERVFAIL'), /^keyword\.control\.rcode\./);
+    assert.match(scopeOf(grammar, reply, '0.001500'), /^constant\.numeric\.duration\./);
+    const query = 'Nov 23 14:40:27 dnsmasq[9]: 3 10.0.0.1/5353 query[AAAA] a.example from 10.0.0.1';
+    assert.match(scopeOf(grammar, query, 'query'), /^keyword\.other\.verb\./);
+    assert.match(scopeOf(grammar, query, 'AAAA'), /^entity\.name\.tag\.qtype\./);
+    assert.match(scopeOf(grammar, query, '5353'), /^constant\.numeric\.port\./);
+    const nx = 'Nov 23 14:40:27 dnsmasq[9]: config ads.blocked.test is NXDOMAIN';
+    assert.match(scopeOf(grammar, nx, 'config'), /^keyword\.other\.verb\./);
+    assert.match(scopeOf(grammar, nx, 'NXDOMAIN'), /^keyword\.control\.rcode\./);
   });
 });
