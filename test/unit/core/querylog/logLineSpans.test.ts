@@ -48,72 +48,149 @@ function assertAt(line: string, p: ParsedLogLine, kind: LogSpanKind, text: strin
 }
 
 describe('query-log line spans', () => {
-  it('cuts the pre-9.9 BIND form: client, port, name, class, type, flags, no server', () => {
-    const line = 'client 133.95.1.2#1234: query: www.example.com IN AAAA +';
-    const p = parse(line);
-    assert.equal(p.formatLabel, 'BIND query log line (before 9.9)');
-    assertAt(line, p, 'client', '133.95.1.2');
-    assertAt(line, p, 'clientPort', '1234');
-    assertAt(line, p, 'qname', 'www.example.com');
-    assertAt(line, p, 'qclass', 'IN');
-    assertAt(line, p, 'qtype', 'AAAA');
-    assertAt(line, p, 'flags', '+');
-    assert.equal(
-      p.spans.some((s) => s.kind === 'server'),
-      false,
-    );
-  });
+  /**
+   * Each sample with the parts expected in it: [kind, text, the text after which to look
+   * for it (when it occurs earlier too)]. Sources: issue 5 for the BIND eras, the fixture
+   * logs for unbound and dnsmasq.
+   */
+  const samples: {
+    era: string;
+    line: string;
+    label: string;
+    parts: [LogSpanKind, string, string?][];
+    absent?: LogSpanKind[];
+  }[] = [
+    {
+      era: 'the pre-9.9 BIND form: no client name, no server',
+      line: 'client 133.95.1.2#1234: query: www.example.com IN AAAA +',
+      label: 'BIND query log line (before 9.9)',
+      parts: [
+        ['client', '133.95.1.2'],
+        ['clientPort', '1234'],
+        ['qname', 'www.example.com'],
+        ['qclass', 'IN'],
+        ['qtype', 'AAAA'],
+        ['flags', '+'],
+      ],
+      absent: ['server', 'clientName'],
+    },
+    {
+      era: 'the 9.9 form: the client name in parentheses and the server address',
+      line: 'client 127.0.0.1#54819 (daisy.ubuntu.com): query: daisy.ubuntu.com IN AAAA + (127.0.0.1)',
+      label: 'BIND 9.9/9.10 query log line',
+      parts: [
+        ['client', '127.0.0.1'],
+        ['clientName', 'daisy.ubuntu.com'],
+        ['qname', 'daisy.ubuntu.com', 'query: '],
+        ['server', '127.0.0.1', '+'],
+      ],
+    },
+    {
+      era: "9.10's bare E, a letter of its own",
+      line: 'client 10.0.0.7#5300 (example.com): query: example.com IN A +E (1.2.3.5)',
+      label: 'BIND 9.9/9.10 query log line',
+      parts: [
+        ['flag', '+'],
+        ['flag', 'E', '+'],
+        ['server', '1.2.3.5'],
+      ],
+    },
+    {
+      era: 'the 9.11+ form with the client object, E(0) as one letter, and ECS',
+      line: 'client @0x7fda1d74e7d0 192.168.1.6#60844 (example.net): query: example.net IN A +E(0)D (192.168.1.250) [ECS 192.0.2.0/24/0]',
+      label: 'BIND 9.11+ query log line',
+      parts: [
+        ['clientObject', '0x7fda1d74e7d0'],
+        ['client', '192.168.1.6'],
+        ['clientPort', '60844'],
+        ['flags', '+E(0)D'],
+        ['flag', 'E(0)'],
+        ['flag', 'D', 'E(0)'],
+        ['server', '192.168.1.250'],
+        ['ecs', '192.0.2.0/24/0'],
+      ],
+    },
+    {
+      era: 'an IPv6 client and a view after a print-all prefix',
+      line: '23-Nov-2026 11:07:01.123 queries: info: client @0x1 2001:db8::1#53 (a.example): view external: query: a.example IN TYPE65534 -T (2001:db8::53)',
+      label: 'BIND 9.11+ query log line',
+      parts: [
+        ['time', '23-Nov-2026 11:07:01.123'],
+        ['category', 'queries: info:'],
+        ['client', '2001:db8::1'],
+        ['clientPort', '53'],
+        ['view', 'external'],
+        ['qtype', 'TYPE65534'],
+        ['flag', 'T', ' -'],
+        ['server', '2001:db8::53'],
+      ],
+    },
+    {
+      era: 'unbound replies: rcode, time, cached flag and size',
+      line: '[1795444824] unbound[14421:0] info: 127.0.0.1 www.example.test. A IN NOERROR 0.000818 0 61',
+      label: 'unbound log-replies line',
+      parts: [
+        ['time', '[1795444824]'],
+        ['tag', 'info'],
+        ['client', '127.0.0.1'],
+        ['qname', 'www.example.test.'],
+        ['qtype', 'A', '. '],
+        ['qclass', 'IN', '. '],
+        ['rcode', 'NOERROR'],
+        ['duration', '0.000818'],
+        ['cached', '0', '0.000818 '],
+        ['size', '61', '0.000818 '],
+      ],
+    },
+    {
+      era: 'dnsmasq extra lines: serial, client/port, verb with its type, name, client',
+      line: 'Nov 23 14:40:27 dnsmasq[14615]: 116 ::1/33476 query[AAAA] www.example.test from ::1',
+      label: 'dnsmasq log-queries=extra line',
+      parts: [
+        ['serial', '116'],
+        ['client', '::1'],
+        ['clientPort', '33476'],
+        ['verb', 'query[AAAA]'],
+        ['qtype', 'AAAA'],
+        ['qname', 'www.example.test'],
+        ['client', '::1', ' from '],
+      ],
+    },
+    {
+      era: 'dnsmasq forwarding without extra',
+      line: 'Nov 23 14:40:27 dnsmasq[9]: forwarded www.example.test to 127.0.0.1#5300',
+      label: 'dnsmasq log-queries line',
+      parts: [
+        ['verb', 'forwarded'],
+        ['upstream', '127.0.0.1#5300'],
+      ],
+    },
+    {
+      era: 'dnsmasq answers from its configuration',
+      line: 'Nov 23 14:40:27 dnsmasq[9]: config ads.blocked.test is NXDOMAIN',
+      label: 'dnsmasq log-queries line',
+      parts: [
+        ['verb', 'config'],
+        ['answer', 'NXDOMAIN'],
+      ],
+    },
+  ];
 
-  it('cuts the 9.9 form: the client name in parentheses and the server address', () => {
-    const line =
-      'client 127.0.0.1#54819 (daisy.ubuntu.com): query: daisy.ubuntu.com IN AAAA + (127.0.0.1)';
-    const p = parse(line);
-    assert.equal(p.formatLabel, 'BIND 9.9/9.10 query log line');
-    assertAt(line, p, 'client', '127.0.0.1');
-    assertAt(line, p, 'clientName', 'daisy.ubuntu.com');
-    // The query name is the second daisy.ubuntu.com, after "query: ".
-    assertAt(line, p, 'qname', 'daisy.ubuntu.com', line.indexOf('query: '));
-    assertAt(line, p, 'server', '127.0.0.1', line.indexOf('+'));
-  });
-
-  it("cuts 9.10's bare E and its letters one by one", () => {
-    const line = 'client 10.0.0.7#5300 (example.com): query: example.com IN A +E (1.2.3.5)';
-    const p = parse(line);
-    assert.equal(p.formatLabel, 'BIND 9.9/9.10 query log line');
-    const letters = p.spans.filter((s) => s.kind === 'flag').map((s) => s.text);
-    assert.deepEqual(letters, ['+', 'E']);
-    assertAt(line, p, 'server', '1.2.3.5');
-  });
-
-  it('cuts the 9.11+ form with the client object, E(0) as one letter, and ECS', () => {
-    const line =
-      'client @0x7fda1d74e7d0 192.168.1.6#60844 (example.net): query: example.net IN A +E(0)D (192.168.1.250) [ECS 192.0.2.0/24/0]';
-    const p = parse(line);
-    assert.equal(p.formatLabel, 'BIND 9.11+ query log line');
-    assertAt(line, p, 'clientObject', '0x7fda1d74e7d0');
-    assertAt(line, p, 'client', '192.168.1.6');
-    assertAt(line, p, 'clientPort', '60844');
-    assertAt(line, p, 'flags', '+E(0)D');
-    assertAt(line, p, 'flag', 'E(0)');
-    assertAt(line, p, 'flag', 'D', line.indexOf('E(0)'));
-    assertAt(line, p, 'server', '192.168.1.250');
-    assertAt(line, p, 'ecs', '192.0.2.0/24/0');
-  });
-
-  it('cuts an IPv6 client and a view after a print-all prefix', () => {
-    const line =
-      '23-Nov-2026 11:07:01.123 queries: info: client @0x1 2001:db8::1#53 (a.example): view external: query: a.example IN TYPE65534 -T (2001:db8::53)';
-    const p = parse(line);
-    assert.equal(p.timeStyle, 'bind');
-    assertAt(line, p, 'time', '23-Nov-2026 11:07:01.123');
-    assertAt(line, p, 'category', 'queries: info:');
-    assertAt(line, p, 'client', '2001:db8::1');
-    assertAt(line, p, 'clientPort', '53');
-    assertAt(line, p, 'view', 'external');
-    assertAt(line, p, 'qtype', 'TYPE65534');
-    assertAt(line, p, 'flag', 'T', line.indexOf(' -T'));
-    assertAt(line, p, 'server', '2001:db8::53');
-  });
+  for (const { era, line, label, parts, absent = [] } of samples) {
+    it(`cuts ${era}`, () => {
+      const p = parse(line);
+      assert.equal(p.formatLabel, label);
+      for (const [kind, text, after] of parts) {
+        assertAt(line, p, kind, text, after === undefined ? 0 : line.indexOf(after) + after.length);
+      }
+      for (const kind of absent)
+        assert.equal(
+          p.spans.some((s) => s.kind === kind),
+          false,
+          kind,
+        );
+    });
+  }
 
   it('cuts the syslog prefix into time, host and program', () => {
     const line = fixtureLines('bind-syslog.log').find((l) => l.includes(' query: '));
@@ -123,47 +200,6 @@ describe('query-log line spans', () => {
     assertAt(line, p, 'time', line.slice(0, 15)); // "Nov 23 14:40:21"
     assertAt(line, p, 'host', 'ns1');
     assertAt(line, p, 'program', line.slice(line.indexOf('named['), line.indexOf(']:') + 2));
-  });
-
-  it('cuts unbound replies: rcode, time, cached flag and size', () => {
-    const line =
-      '[1795444824] unbound[14421:0] info: 127.0.0.1 www.example.test. A IN NOERROR 0.000818 0 61';
-    const p = parse(line);
-    assert.equal(p.formatLabel, 'unbound log-replies line');
-    assert.equal(p.timeStyle, 'epoch');
-    assertAt(line, p, 'time', '[1795444824]');
-    assertAt(line, p, 'tag', 'info');
-    assertAt(line, p, 'client', '127.0.0.1');
-    assertAt(line, p, 'qname', 'www.example.test.');
-    assertAt(line, p, 'qtype', 'A', line.indexOf('. ') + 1);
-    assertAt(line, p, 'qclass', 'IN', line.indexOf('. ') + 1);
-    assertAt(line, p, 'rcode', 'NOERROR');
-    assertAt(line, p, 'duration', '0.000818');
-    assertAt(line, p, 'cached', '0', line.indexOf('0.000818') + 8);
-    assertAt(line, p, 'size', '61', line.indexOf('0.000818') + 8);
-  });
-
-  it('cuts dnsmasq extra lines: serial, client/port, verb with its type, name, client', () => {
-    const line =
-      'Nov 23 14:40:27 dnsmasq[14615]: 116 ::1/33476 query[AAAA] www.example.test from ::1';
-    const p = parse(line);
-    assert.equal(p.formatLabel, 'dnsmasq log-queries=extra line');
-    assertAt(line, p, 'serial', '116');
-    assertAt(line, p, 'client', '::1');
-    assertAt(line, p, 'clientPort', '33476');
-    assertAt(line, p, 'verb', 'query[AAAA]');
-    assertAt(line, p, 'qtype', 'AAAA');
-    assertAt(line, p, 'qname', 'www.example.test');
-    assertAt(line, p, 'client', '::1', line.indexOf(' from '));
-    const fwd = 'dnsmasq[9]: forwarded www.example.test to 127.0.0.1#5300';
-    const f = parse(`Nov 23 14:40:27 ${fwd}`);
-    assert.equal(f.formatLabel, 'dnsmasq log-queries line');
-    assertAt(`Nov 23 14:40:27 ${fwd}`, f, 'verb', 'forwarded');
-    assertAt(`Nov 23 14:40:27 ${fwd}`, f, 'upstream', '127.0.0.1#5300');
-    const cfg = 'Nov 23 14:40:27 dnsmasq[9]: config ads.blocked.test is NXDOMAIN';
-    const c = parse(cfg);
-    assertAt(cfg, c, 'verb', 'config');
-    assertAt(cfg, c, 'answer', 'NXDOMAIN');
   });
 
   it('reads back every line the parsers accept in every fixture log, spans inside the line', () => {
