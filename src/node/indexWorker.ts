@@ -24,6 +24,10 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { createCaptureReader } from '../core/capture/captureReader';
 import { CaptureSession } from '../core/session/captureSession';
+import { LogSession } from '../core/session/logSession';
+import type { EditorSession } from '../core/session/editorSession';
+import { sniffFileKind } from './fileKind';
+import { modificationYear } from './queryLogFile';
 import type { CaptureRequest } from '../core/protocol/captureMessages';
 import type { FromWorker, OpenOptions, ToWorker } from '../core/protocol/workerMessages';
 import { pumpCaptureFile } from './captureFile';
@@ -32,7 +36,7 @@ import { sessionFieldHelp, sessionFilterCompiler } from '../core/session/session
 const port = parentPort;
 if (!port) throw new Error('indexWorker runs as a worker thread');
 
-let session: CaptureSession | undefined;
+let session: EditorSession | undefined;
 let fd: number | undefined;
 let tempDir: string | undefined;
 let stopRequested = false;
@@ -80,6 +84,10 @@ async function open(path: string, options: OpenOptions): Promise<void> {
   }
   const totalBytes = statSync(readPath).size;
   fd = openSync(readPath, 'r');
+  if ((await sniffFileKind(readPath)) === 'log') {
+    await openLog(path, readPath, totalBytes, gzip, problems, options);
+    return;
+  }
   const s = new CaptureSession(readBytes, {
     dissect: { extraDnsPorts: options.extraDnsPorts },
     timeDisplay: options.timeDisplay,
@@ -138,6 +146,57 @@ async function open(path: string, options: OpenOptions): Promise<void> {
   }
   for (const p of fileProblems) problems.push(`${p.message} (at byte ${p.fileOffset})`);
   if (!reader.info && problems.length === 0) problems.push('not a pcap or pcapng file');
+  s.finish(problems);
+  progress(true);
+  scheduleWork();
+}
+
+/** Indexes a query log: lines are the units (logSession.ts). */
+async function openLog(
+  path: string,
+  readPath: string,
+  totalBytes: number,
+  gzip: boolean,
+  problems: string[],
+  options: OpenOptions,
+): Promise<void> {
+  const year = await modificationYear(path);
+  const s = new LogSession(readBytes, {
+    timeDisplay: options.timeDisplay,
+    utc: options.utc,
+    compileFilter: sessionFilterCompiler,
+    help: sessionFieldHelp,
+    reader: year !== undefined ? { year } : {},
+  });
+  session = s;
+  post({ kind: 'opened', format: 'querylog', gzip, ...(tempDir !== undefined ? { tempDir } : {}) });
+  let bytesRead = 0;
+  let last = 0;
+  const progress = (done: boolean) =>
+    post({
+      kind: 'progress',
+      progress: {
+        packets: s.count,
+        bytesRead: done ? totalBytes : bytesRead,
+        totalBytes,
+        done,
+        problems: [...s.problems],
+      },
+      view: s.viewInfo(),
+    });
+  for await (const chunk of createReadStream(readPath, { highWaterMark: 256 * 1024 })) {
+    const bytes = chunk as Buffer;
+    s.push(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    bytesRead += bytes.byteLength;
+    if (Date.now() - last > 150) {
+      last = Date.now();
+      progress(false);
+    }
+    if (stopRequested) {
+      problems.push(`indexing stopped by the user after ${s.count} lines`);
+      break;
+    }
+  }
   s.finish(problems);
   progress(true);
   scheduleWork();
@@ -207,7 +266,7 @@ port.on('message', (m: ToWorker) => {
         post({
           kind: 'progress',
           progress: {
-            packets: session?.index.count ?? 0,
+            packets: session?.viewInfo().packets ?? 0,
             bytesRead: 0,
             totalBytes: 0,
             done: true,

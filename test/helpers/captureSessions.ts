@@ -1,5 +1,5 @@
 /**
- * Opens a capture file in a CaptureSession the way the index worker does (whole file read
+ * Opens a capture file in a CaptureSession (or a query log in a LogSession) the way the index worker does (whole file read
  * into memory here; the worker reads by position), for tests of the editor's engine.
  */
 import { readFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { createCaptureReader } from '../../src/core/capture/captureReader';
 import { CaptureSession, type CaptureSessionOptions } from '../../src/core/session/captureSession';
 import { sessionFieldHelp, sessionFilterCompiler } from '../../src/core/session/sessionServices';
+import { LogSession, type LogSessionOptions } from '../../src/core/session/logSession';
 
 export function openSession(
   path: string,
@@ -39,4 +40,19 @@ export function openSession(
 /** Runs the session's filter work to the end. */
 export function settle(session: CaptureSession): void {
   while (session.busy) session.work(10_000);
+}
+
+/** Opens a query log in a LogSession the way the index worker does (the whole file at once). */
+export function openLogSession(path: string, options: Partial<LogSessionOptions> = {}): LogSession {
+  const bytes = new Uint8Array(readFileSync(path));
+  const session = new LogSession((offset, length) => bytes.slice(offset, offset + length), {
+    timeDisplay: 'relative',
+    utc: true,
+    compileFilter: sessionFilterCompiler,
+    help: sessionFieldHelp,
+    ...options,
+  });
+  session.push(bytes);
+  session.finish([]);
+  return session;
 }

@@ -140,8 +140,12 @@ export class CaptureView {
     }
     document.title = ev.fileName;
     this.list.setColumnTitle('time', TIME_TITLES[ev.timeDisplay]);
+    for (const [id, label] of Object.entries(ev.columnLabels ?? {})) {
+      if (typeof label === 'string') this.list.setColumnLabel(id as ColumnId, label);
+    }
+    this.status.unit = ev.unit ?? 'packet';
     this.progress = ev.progress;
-    this.list.setEmptyText('No packets.');
+    this.list.setEmptyText(ev.unit === 'line' ? 'No lines.' : 'No packets.');
     this.applyView(ev.view);
     this.filterBar.setText(ev.view.filter);
     this.filterBar.setApplied(ev.view.filter);

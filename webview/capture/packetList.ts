@@ -191,6 +191,12 @@ export class PacketList {
     return this.body.querySelector(`[data-index="${index}"]`);
   }
 
+  /** A header cell's text (a query log names its columns Line, Client, Server...). */
+  setColumnLabel(id: ColumnId, label: string): void {
+    const title = this.headerCells.get(id)?.querySelector('.pl-header-title');
+    if (title) title.textContent = label;
+  }
+
   /** A header cell's tooltip (the Time column says how times are shown). */
   setColumnTitle(id: ColumnId, title: string): void {
     const cell = this.headerCells.get(id);

@@ -6,8 +6,15 @@ import type { IndexProgress, ViewInfo } from '../../src/core/protocol/captureMes
 import { codicon, h } from '../shared/dom';
 
 /** The counts text, e.g. "Packets: 120 · Displayed: 40 · indexing 45%…". */
-export function countsText(view: ViewInfo, progress: IndexProgress | null): string {
-  const parts = [`Packets: ${view.packets}`, `Displayed: ${view.total}`];
+export function countsText(
+  view: ViewInfo,
+  progress: IndexProgress | null,
+  unit: 'packet' | 'line' = 'packet',
+): string {
+  const parts = [
+    `${unit === 'line' ? 'Lines' : 'Packets'}: ${view.packets}`,
+    `Displayed: ${view.total}`,
+  ];
   if (progress && !progress.done) {
     parts.push(
       progress.totalBytes > 0
@@ -30,8 +37,11 @@ export class StatusBar {
     this.element.append(this.counts, this.problems, this.message);
   }
 
+  /** Rows are packets (captures) or lines (query logs). */
+  unit: 'packet' | 'line' = 'packet';
+
   update(view: ViewInfo, progress: IndexProgress | null): void {
-    this.counts.textContent = countsText(view, progress);
+    this.counts.textContent = countsText(view, progress, this.unit);
     const problems = progress?.problems ?? [];
     this.problems.hidden = problems.length === 0;
     this.problems.replaceChildren(

@@ -158,6 +158,10 @@ export type HostEvent =
       timeDisplay: TimeDisplay;
       view: ViewInfo;
       progress: IndexProgress;
+      /** What a row is: a packet of a capture, or a line of a query log. */
+      unit?: 'packet' | 'line';
+      /** Column headers other than the capture ones (a log's No. is "Line", Source "Client"...). */
+      columnLabels?: Partial<Record<ColumnId, string>>;
     }
   | { kind: 'progress'; progress: IndexProgress }
   /** The view changed (more packets indexed, filter or sort applied): re-request rows. */

@@ -31,6 +31,6 @@ export type ToWorker =
 export type FromWorker =
   | CaptureResponse
   /** `tempDir`: where a gzip capture was expanded; the host removes it when the worker ends. */
-  | { kind: 'opened'; format: 'pcap' | 'pcapng'; gzip: boolean; tempDir?: string }
+  | { kind: 'opened'; format: 'pcap' | 'pcapng' | 'querylog'; gzip: boolean; tempDir?: string }
   | { kind: 'progress'; progress: IndexProgress; view: ViewInfo }
   | { kind: 'viewChanged'; view: ViewInfo };

@@ -13,7 +13,6 @@ import { frameMessageEvents } from '../stats/frameEvents';
 import { TransactionMatcher } from '../transactions/transactionMatcher';
 import { addTransactionFields } from '../transactions/transactionFields';
 import type {
-  CaptureApi,
   ColumnId,
   FilterError,
   PacketDetail,
@@ -21,6 +20,7 @@ import type {
   ViewInfo,
 } from '../protocol/captureMessages';
 import { CaptureIndex } from './captureIndex';
+import type { EditorSession } from './editorSession';
 import { PacketView, type ByteReader, type PacketViewOptions } from './packetView';
 import { stringRanks, ViewModel, type FilterCompiler, type ViewSource } from './viewModel';
 
@@ -30,7 +30,7 @@ export interface CaptureSessionOptions extends Omit<PacketViewOptions, 'format' 
   compileFilter: FilterCompiler;
 }
 
-export class CaptureSession implements CaptureApi {
+export class CaptureSession implements EditorSession {
   readonly index = new CaptureIndex();
   private readonly indexer: FrameDissector;
   private readonly matcher = new TransactionMatcher(() => undefined, { idleTimeoutNs: null });

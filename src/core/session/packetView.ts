@@ -5,22 +5,19 @@
  * Packets in a context group are dissected after the group's earlier packets, so TCP
  * reassembly and IP defragmentation see what they saw while indexing.
  */
-import type { FieldNode } from '../field';
 import type { CaptureRecord } from '../capture/captureRecord';
 import { FrameDissector, type DissectedFrame } from '../dissect/frame';
 import { startTcpStreamsAt } from '../dissect/tcp';
 import type { DissectOptions } from '../dissect/packetContext';
 import { addTransactionFields } from '../transactions/transactionFields';
 import { columnSecondsText } from '../format/timeText';
-import type { PacketDetail, PacketRow, TimeDisplay, TreeItem } from '../protocol/captureMessages';
+import type { PacketDetail, PacketRow, TimeDisplay } from '../protocol/captureMessages';
 import { CaptureIndex, Mark } from './captureIndex';
 import { columnDateTimeText } from './columnTime';
+import { plainTree, type FieldHelp } from './plainTree';
 
 /** Reads `length` bytes of the capture at `offset` (the session's only access to the file). */
 export type ByteReader = (offset: number, length: number) => Uint8Array;
-
-/** Help text for a field name (hovers); absent means none. */
-export type FieldHelp = (name: string) => string | undefined;
 
 export interface PacketViewOptions {
   dissect: DissectOptions;
@@ -32,15 +29,6 @@ export interface PacketViewOptions {
   utc: boolean;
   help?: FieldHelp;
 }
-
-/** FT_FRAMENUM fields: clicking them jumps to that frame. */
-const FRAME_LINKS = new Set([
-  'dns.response_in',
-  'dns.response_to',
-  'dns.retransmit_request_in',
-  'dns.retransmit_response_in',
-  'frame.number',
-]);
 
 export class PacketView {
   constructor(
@@ -147,36 +135,9 @@ export class PacketView {
 
   detail(n: number): PacketDetail {
     const frame = this.treeFrame(n);
-    const help = this.options.help;
-    const plain = (node: FieldNode): TreeItem | undefined => {
-      if (node.hidden) return undefined;
-      const label = node.generated && !node.label.startsWith('[') ? `[${node.label}]` : node.label;
-      const item: TreeItem = {
-        name: node.name,
-        label,
-        source: node.source,
-        start: node.start,
-        length: node.length,
-      };
-      if (node.show !== undefined && node.name !== '') item.value = node.show;
-      const text = node.name && help ? help(node.name) : undefined;
-      if (text) item.help = text;
-      if (node.expert)
-        item.expert = { severity: node.expert.severity, message: node.expert.message };
-      if (node.generated) item.generated = true;
-      if (FRAME_LINKS.has(node.name) && node.name !== 'frame.number') {
-        const target = Number(node.show);
-        if (Number.isInteger(target) && target >= 1 && target <= this.index.count) {
-          item.link = target;
-        }
-      }
-      const children = (node.children ?? []).map(plain).filter((c): c is TreeItem => !!c);
-      if (children.length > 0) item.children = children;
-      return item;
-    };
     return {
       number: n,
-      tree: (frame.tree ?? []).map(plain).filter((c): c is TreeItem => !!c),
+      tree: plainTree(frame.tree ?? [], this.options.help, this.index.count),
       sources: frame.sources.map((s) => ({ name: s.name, bytes: new Uint8Array(s.bytes) })),
     };
   }

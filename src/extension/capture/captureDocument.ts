@@ -37,7 +37,7 @@ export class CaptureDocument implements vscode.CustomDocument {
     sort: { column: 'number', descending: false },
     complete: false,
   };
-  format: 'pcap' | 'pcapng' | undefined;
+  format: 'pcap' | 'pcapng' | 'querylog' | undefined;
   /** Where the worker expanded a gzip capture (removed on dispose: a terminated worker cannot). */
   private tempDir: string | undefined;
   private copyPath: string | undefined;
@@ -50,6 +50,9 @@ export class CaptureDocument implements vscode.CustomDocument {
   readonly onDidDispose = this.disposeEmitter.event;
   /** Resolves when indexing has finished (or stopped). */
   readonly indexed: Promise<IndexProgress>;
+  /** Resolves once the worker knows what the file is (format set), or indexing ended. */
+  readonly opened: Promise<void>;
+  private resolveOpened: () => void = () => undefined;
 
   /**
    * `path`: the file the worker reads (uri.fsPath, or a local copy of a file from a
@@ -73,6 +76,8 @@ export class CaptureDocument implements vscode.CustomDocument {
         }
       });
     });
+    this.opened = new Promise((resolve) => (this.resolveOpened = resolve));
+    void this.indexed.then(() => this.resolveOpened());
     this.worker.on('message', (m: FromWorker) => this.receive(m));
     this.worker.on('error', (err) => {
       this.log.error(`index worker for ${uri.fsPath} failed: ${err.message}`);
@@ -114,6 +119,7 @@ export class CaptureDocument implements vscode.CustomDocument {
       case 'opened':
         this.format = m.format;
         this.tempDir = m.tempDir;
+        this.resolveOpened();
         return;
       case 'progress':
         this.view = m.view;

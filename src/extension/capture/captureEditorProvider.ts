@@ -22,18 +22,39 @@ import { localResourceRoots, webviewHtml } from '../webview/webviewHtml';
 import type { EditorRegistry } from './editorRegistry';
 import { readSettings } from '../settings';
 
+/** A query log's columns, in the capture list's slots. */
+const LOG_COLUMNS = {
+  number: 'Line',
+  source: 'Client',
+  destination: 'Server',
+  protocol: 'Type',
+  length: 'Bytes',
+  info: 'Message',
+} as const;
+
 export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvider<CaptureDocument> {
   static readonly viewType = 'dnspector.capture';
+  /** The same editor for DNS server query logs (BIND, unbound, dnsmasq): default for their usual names. */
+  static readonly logViewType = 'dnspector.querylog';
+  /** ...and offered by "Reopen Editor With..." for any *.log. */
+  static readonly anyLogViewType = 'dnspector.querylogAny';
 
   static register(
     context: vscode.ExtensionContext,
     registry: EditorRegistry,
     log: vscode.LogOutputChannel,
   ): vscode.Disposable {
-    return vscode.window.registerCustomEditorProvider(
-      CaptureEditorProvider.viewType,
-      new CaptureEditorProvider(context.extensionUri, registry, log),
-      { supportsMultipleEditorsPerDocument: true },
+    const provider = new CaptureEditorProvider(context.extensionUri, registry, log);
+    return vscode.Disposable.from(
+      ...[
+        CaptureEditorProvider.viewType,
+        CaptureEditorProvider.logViewType,
+        CaptureEditorProvider.anyLogViewType,
+      ].map((viewType) =>
+        vscode.window.registerCustomEditorProvider(viewType, provider, {
+          supportsMultipleEditorsPerDocument: true,
+        }),
+      ),
     );
   }
 
@@ -134,6 +155,7 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
               );
             }
             ready = true;
+            await doc.opened;
             send({
               kind: 'init',
               version: CAPTURE_PROTOCOL_VERSION,
@@ -141,6 +163,9 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
               timeDisplay: readSettings().timeDisplay,
               view: doc.view,
               progress: doc.progress,
+              ...(doc.format === 'querylog'
+                ? { unit: 'line' as const, columnLabels: LOG_COLUMNS }
+                : { unit: 'packet' as const }),
             });
             editor.flush();
             return;
