@@ -13,6 +13,7 @@ import { registerAllDissectors } from '../dissect/dissectors';
 import '../dissect/frame';
 import { FilterSyntaxError } from './filterLexer';
 import { parseFilter } from './filterParser';
+import { suggestField } from './fieldSuggestion';
 import { compileExpr, isFilterField, type FieldLookup } from './filterEval';
 
 export type { FilterError } from '../protocol/captureMessages';
@@ -32,7 +33,10 @@ export function compileFilter(text: string): CompileResult {
     // The field registry fills as the dissector modules load; make sure they have.
     registerAllDissectors();
     const fields = new Set<string>();
-    const predicate = compileExpr(parseFilter(text, { isField: isFilterField }), fields);
+    const predicate = compileExpr(
+      parseFilter(text, { isField: isFilterField, suggest: suggestField }),
+      fields,
+    );
     const filter: DisplayFilter = {
       text,
       fields,

@@ -91,6 +91,8 @@ const MAX_DEPTH = 256;
 export interface ParseOptions {
   /** Whether a word names a field or protocol. */
   isField(name: string): boolean;
+  /** A known name to propose for an unknown one. */
+  suggest?(name: string): string | undefined;
 }
 
 class Parser {
@@ -183,8 +185,10 @@ class Parser {
       return { kind: 'field', name: t.text, start: t.start, end: t.end };
     }
     if (t.kind === 'word' && /^[A-Za-z_][A-Za-z0-9_\-.]*$/.test(t.text) && !keywords.has(t.text)) {
+      const hint = this.opts.suggest?.(t.text);
       throw new FilterSyntaxError(
-        `"${t.text}" is not a valid field or protocol name`,
+        `"${t.text}" is not a valid field or protocol name` +
+          (hint === undefined ? '' : ` (did you mean ${hint}?)`),
         t.start,
         t.end,
       );

@@ -295,12 +295,14 @@ describe('display filters: literals', () => {
 describe('display filters: errors with their position', () => {
   it('an unknown field: the range of the word', () => {
     assert.deepEqual(error('dns.qry.tyep == 1'), {
-      message: '"dns.qry.tyep" is not a valid field or protocol name',
+      message: '"dns.qry.tyep" is not a valid field or protocol name (did you mean dns.qry.type?)',
       start: 0,
       end: 12,
     });
     const e = error('dns && dns.flags.rd');
     assert.deepEqual([e.start, e.end], [7, 19]);
+    assert.match(e.message, /did you mean dns\.flags\.recdesired\?/);
+    assert.doesNotMatch(error('zzzzzzzz').message, /did you mean/);
   });
   it('a missing value: at the end', () => {
     const e = error('dns.qry.type ==');
