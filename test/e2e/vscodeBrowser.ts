@@ -120,8 +120,16 @@ function workbench(
     const box = quickInput.locator('input');
     await box.waitFor({ state: 'visible' });
     await box.fill(text);
-    // Wait for the first result to match what was typed before accepting it.
-    await quickInput.locator('.monaco-list-row').first().waitFor();
+    // Wait for the first result to match what was typed before accepting it (recently
+    // opened files are listed first, before the search for the typed name answers).
+    // A row shows a file's name and its folder apart, so a path is matched by its last part.
+    const wanted = (text.replace(/^>/, '').split('/').pop() ?? '').toLowerCase();
+    const first = quickInput.locator('.monaco-list-row').first();
+    await first.waitFor();
+    const deadline = Date.now() + 10_000;
+    while (!(await first.innerText()).toLowerCase().includes(wanted) && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+    }
     await page.keyboard.press('Enter');
     await quickInput.waitFor({ state: 'hidden' });
   };
