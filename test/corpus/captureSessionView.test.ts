@@ -134,4 +134,16 @@ describe('capture session views', function () {
       .map((r) => r.number);
     assert.deepEqual(marked, expected);
   });
+
+  it('keeps a finished filter when the same filter is applied again (command and box both apply it)', () => {
+    const session = openSession(retransmissions);
+    session.setFilter({ text: 'dns.flags.response == 1' });
+    settle(session);
+    const done = session.viewInfo();
+    assert.equal(done.complete, true);
+    const again = session.setFilter({ text: ' dns.flags.response == 1 ' });
+    assert.equal(again.ok, true);
+    assert.equal(session.busy, false);
+    assert.deepEqual(session.viewInfo(), done);
+  });
 });

@@ -68,7 +68,7 @@ describe('query logs against the captures of the same runs', function () {
   for (const [log, pcap] of [
     ['bind-plain.log', 'bind.pcap'],
     ['bind-view.log', 'bind-view.pcap'],
-  ]) {
+  ] as const) {
     it(`${log}: every query tshark sees in ${pcap}, with its client port`, () => {
       const session = openLogSession(join(logs, log));
       const got: string[] = [];
@@ -100,7 +100,7 @@ describe('query logs against the captures of the same runs', function () {
   for (const [log, pcap] of [
     ['unbound.log', 'unbound.pcap'],
     ['unbound-ascii.log', 'unbound-ascii.pcap'],
-  ]) {
+  ] as const) {
     it(`${log}: the queries and reply rcodes tshark sees in ${pcap}`, () => {
       const queries = logMessages(log, false, ['dns.qry.name', 'dns.qry.type']);
       const expectedQueries = tshark(join(logs, pcap), 'dns.flags.response == 0', [

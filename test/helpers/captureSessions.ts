@@ -38,7 +38,7 @@ export function openSession(
 }
 
 /** Runs the session's filter work to the end. */
-export function settle(session: CaptureSession): void {
+export function settle(session: { readonly busy: boolean; work(budget: number): void }): void {
   while (session.busy) session.work(10_000);
 }
 

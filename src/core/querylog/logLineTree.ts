@@ -1,6 +1,7 @@
 /**
  * A query-log line as a field tree, the way a capture's packet is one: the line's text is
- * the data source (its UTF-8 bytes), and each part the parsers recognise (logLineSpans.ts)
+ * the data source (its UTF-8 bytes); the tree has the line's own items (time, client,
+ * view, server...) and, beside them, the DNS message the line describes. Each part the parsers recognise (logLineSpans.ts)
  * becomes an item over its characters, named with the Wireshark field it corresponds to
  * (ip.src for the client, dns.qry.name, dns.qry.type, dns.flags.recdesired from BIND's +/-,
  * dns.resp.z.do from D, dns.flags.rcode and dns.time from an unbound reply...) or, for what
@@ -436,15 +437,14 @@ export function logLineTree(input: LogLineTreeInput): FieldNode[] {
     dns.start = start;
     dns.length = end - start;
   }
-  kids.push(dns);
-
   const server = span('server') ?? span('upstream');
   if (server) {
     const v6 = server.text.includes(':');
     kids.push(node(def(v6 ? 'ipv6.dst' : 'ip.dst'), server, server.text, `Server: ${server.text}`));
   }
   str(Q.ecs, span('ecs'));
-  return [root];
+  // The DNS message beside the line, as a capture's DNS layer sits beside its lower layers.
+  return [root, dns];
 }
 
 function addAnnotation(d: FieldNode[], a: DnsMessageAnnotation | undefined): void {

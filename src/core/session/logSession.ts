@@ -12,7 +12,7 @@
 import type { FieldNode } from '../field';
 import type { DnsEvent } from '../stats/dnsEvent';
 import { QueryLogReader, type QueryLogReaderOptions } from '../querylog/queryLogReader';
-import { parseLogLineSpans } from '../querylog/logLineSpans';
+import { parseLogLineSpans, type ParsedLogLine } from '../querylog/logLineSpans';
 import { logLineTree } from '../querylog/logLineTree';
 import { LogClock } from '../querylog/logClock';
 import { typeShortName } from '../dns/dnsValueNames';
@@ -210,7 +210,7 @@ export class LogSession implements EditorSession {
       destination: span('server') || span('upstream'),
       protocol: span('qtype'),
       length: new TextEncoderLike().length(text),
-      info: parsed ? parsed.prefix.rest.trim() : text,
+      info: parsed ? messageText(text, parsed) : text,
     };
     if (!parsed && text.trim() !== '') row.malformed = 'The line matches no query-log format';
     const d = parsed?.detected;
@@ -343,4 +343,15 @@ class TextEncoderLike {
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
+}
+
+/**
+ * The Info column of a log line: from the dnsmasq verb or the query name to the end
+ * (`www.example.test IN AAAA +E(0)K (127.0.0.1)`, `query[A] www.example.test from
+ * 127.0.0.1`), leaving out the prefix and the client the other columns show.
+ */
+function messageText(text: string, parsed: ParsedLogLine): string {
+  const from =
+    parsed.spans.find((s) => s.kind === 'verb') ?? parsed.spans.find((s) => s.kind === 'qname');
+  return (from ? text.slice(from.start) : parsed.prefix.rest).trim();
 }

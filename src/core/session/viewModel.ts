@@ -157,6 +157,8 @@ export class ViewModel {
       this.order = undefined;
       return { ok: true, view: this.info() };
     }
+    // The same filter again (the command and the filter box both apply it): keep its run.
+    if (this.filterRun?.text === trimmed) return { ok: true, view: this.info() };
     const compiled = this.compile(trimmed);
     if (!compiled.ok) return compiled;
     this.order = undefined;

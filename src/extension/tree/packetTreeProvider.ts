@@ -87,7 +87,11 @@ export class PacketTreeProvider implements vscode.TreeDataProvider<PacketField>,
       this.setRoots(
         detail,
         roots,
-        roots.length === 0 ? vscode.l10n.t('Packet {0} holds no DNS message.', n) : undefined,
+        roots.length === 0
+          ? editor.document.format === 'querylog'
+            ? vscode.l10n.t('Line {0} is not a query-log line.', n)
+            : vscode.l10n.t('Packet {0} holds no DNS message.', n)
+          : undefined,
       );
     } catch (err) {
       if (generation !== this.generation) return;
@@ -105,7 +109,12 @@ export class PacketTreeProvider implements vscode.TreeDataProvider<PacketField>,
     this.roots = roots;
     this.message = message;
     this.view.message = message;
-    this.view.description = detail ? vscode.l10n.t('packet {0}', detail.number) : undefined;
+    const unit = this.editor?.document.format === 'querylog' ? 'line' : 'packet';
+    this.view.description = detail
+      ? unit === 'line'
+        ? vscode.l10n.t('line {0}', detail.number)
+        : vscode.l10n.t('packet {0}', detail.number)
+      : undefined;
     this.changeEmitter.fire(undefined);
   }
 
