@@ -20,6 +20,8 @@ import type { DissectedFrame } from '../core/dissect/frame';
 import { toHex } from '../core/fieldValue';
 import { compileFilter, type DisplayFilter } from '../core/filter/displayFilter';
 import { treeFieldLookup } from '../core/filter/treeFieldLookup';
+import { sniffFileKind } from '../node/fileKind';
+import { logFieldsCommand, logListCommand, logShowCommand } from './logCommands';
 
 class Output {
   private buf: string[] = [];
@@ -173,6 +175,32 @@ async function showCommand(args: CliArgs, file: string): Promise<number> {
   return code;
 }
 
+/** A capture or a query log (a file that cannot be read counts as a capture: its error says why). */
+async function fileKindOf(file: string): Promise<'capture' | 'log'> {
+  try {
+    return await sniffFileKind(file);
+  } catch {
+    return 'capture';
+  }
+}
+
+/** list / fields / show on a query log (logCommands.ts). */
+async function logCommand(args: CliArgs, file: string): Promise<number> {
+  const out = new Output();
+  const line = (s: string) => out.line(s);
+  const run =
+    args.command === 'list'
+      ? logListCommand
+      : args.command === 'fields'
+        ? logFieldsCommand
+        : logShowCommand;
+  try {
+    return await run(args, file, line);
+  } finally {
+    out.flush();
+  }
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -195,6 +223,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${args.command}"`);
     if (!args.file) throw new UsageError(`${args.command} needs a capture FILE`);
     registerAllDissectors();
+    if (args.command !== 'summarize' && (await fileKindOf(args.file)) === 'log') {
+      return await logCommand(args, args.file);
+    }
     return await command(args, args.file);
   } catch (err) {
     if (err instanceof UsageError) {

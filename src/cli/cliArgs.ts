@@ -22,6 +22,9 @@ export interface CliArgs {
   format?: ReportFormat;
   bin?: BinOption;
   top?: number;
+  /** Query logs: the year of timestamps without one (syslog), and how to read local times. */
+  year?: number;
+  timeZone?: string;
 }
 
 /** A bin in seconds, or 'auto' (chosen from the capture's span). */
@@ -80,6 +83,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (a === '--format') args.format = oneOf('--format', value(), reportFormats);
     else if (a === '--bin') args.bin = bin(value());
     else if (a === '--top') args.top = int('--top', value(), 1, 1000);
+    else if (a === '--year') args.year = int('--year', value(), 1970, 9999);
+    else if (a === '--tz') args.timeZone = value();
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
@@ -97,7 +102,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 
 export const usage = `Usage: dnspector <command> FILE [options]
 
-Commands:
+Commands (FILE: a capture, or a BIND, unbound or dnsmasq query log; for a log, a line is
+a packet: frame.number is the line number, and the fields are the line's, by their
+Wireshark names: ip.src is the client, dns.qry.name, dns.qry.type, dns.flags.recdesired...)
   list FILE                 one line per DNS packet, like tshark's default output
   fields FILE -e FIELD ...  the values of Wireshark fields, one tab-separated line per DNS
                             packet, exactly as tshark -Y dns -T fields -e FIELD ... prints them
@@ -122,6 +129,10 @@ Options:
                             series, one row per bin)
       --bin B               summarize: time-series bin 1s, 1m, 1h, 1d or auto (default)
       --top N               summarize: length of the top-N lists (default 10)
+      --year YYYY           query logs: the year of syslog times, which have none
+                            (default: the year the file was last modified)
+      --tz ZONE             query logs: the zone of local times (syslog, BIND print-time):
+                            UTC (default), an offset like +02:00, or a name like Europe/Berlin
   -h, --help                this text
 
 Exit codes: 0 success; 1 usage error (unknown command, option or field, bad -Y filter);

@@ -22,6 +22,10 @@ export async function summarizeCommand(args: CliArgs): Promise<number> {
       extraDnsPorts: args.dnsPorts,
       binSeconds: args.bin === 'auto' || args.bin === undefined ? null : args.bin,
       topN: args.top,
+      clock: {
+        ...(args.year !== undefined ? { year: args.year } : {}),
+        ...(args.timeZone !== undefined ? { timeZone: args.timeZone } : {}),
+      },
     },
     { onProgress: (units, messages) => progress.update(messages, units) },
   );

@@ -13,6 +13,7 @@
  * every 1024 messages; cancellation (isCancelled, polled at the same points, or an
  * AbortSignal) stops the reading and rejects with SummaryCancelledError.
  */
+import type { LogClockOptions } from '../core/querylog/logClock';
 import { StatsEngine } from '../core/stats/statsEngine';
 import { TransactionMatcher } from '../core/transactions/transactionMatcher';
 import type { SummaryReport } from '../core/report/summaryReport';
@@ -24,6 +25,8 @@ export type { FileNote } from './summarySources';
 export interface SummaryOptions {
   /** UDP/TCP ports decoded as DNS besides 53, 5353 and 5355. */
   extraDnsPorts: readonly number[];
+  /** Query logs: the year of syslog times and the zone of local times. */
+  clock?: LogClockOptions;
   /** Time-series bin in seconds; null chooses one from the traffic's span. */
   binSeconds: number | null;
   /** Length of the top-N lists (StatsEngine's default 10 when undefined). */
@@ -78,6 +81,7 @@ export async function runSummary(
       files.map((file) =>
         openSummarySource(file, {
           extraDnsPorts: options.extraDnsPorts,
+          ...(options.clock ? { clock: options.clock } : {}),
           signal: abort.signal,
           onChunk: checkpoint,
         }),

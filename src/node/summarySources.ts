@@ -9,6 +9,7 @@
 import type { DnsEvent } from '../core/stats/dnsEvent';
 import { sniffFileKind, type FileKind } from './fileKind';
 import { QueryLogFileSource } from './queryLogFile';
+import type { LogClockOptions } from '../core/querylog/logClock';
 import { CaptureEventSource, type SourceReadOptions } from './captureEventSource';
 import { captureOutcome, type FileOutcome } from './fileProblems';
 import { logFileOutcome } from './logFileReport';
@@ -44,6 +45,8 @@ export interface SummarySource {
 
 export interface SummarySourceOptions extends SourceReadOptions {
   extraDnsPorts: readonly number[];
+  /** Query logs: the year of syslog times and the zone of local times (--year, --tz). */
+  clock?: LogClockOptions;
 }
 
 async function* timed(
@@ -81,7 +84,7 @@ function source(
 
 function captureSource(path: string, options: SummarySourceOptions): SummarySource {
   // dnsInfo false: the statistics need no Info column, and skipping record data is faster.
-  const { extraDnsPorts, ...read } = options;
+  const { extraDnsPorts, clock: _clock, ...read } = options;
   const s = new CaptureEventSource(path, { extraDnsPorts, dnsInfo: false }, read);
   return source(
     path,
@@ -93,8 +96,8 @@ function captureSource(path: string, options: SummarySourceOptions): SummarySour
 }
 
 function logSource(path: string, options: SummarySourceOptions): SummarySource {
-  const { extraDnsPorts: _ports, ...read } = options;
-  const s = new QueryLogFileSource(path, {}, read);
+  const { extraDnsPorts: _ports, clock, ...read } = options;
+  const s = new QueryLogFileSource(path, clock ?? {}, read);
   return source(
     path,
     'log',

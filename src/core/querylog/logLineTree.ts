@@ -272,7 +272,8 @@ export function logLineTree(input: LogLineTreeInput): FieldNode[] {
   const bindFlags = detected.format === 'bind' ? detected.bind.flags : undefined;
   if (port) {
     const proto = bindFlags?.tcp ? 'tcp' : 'udp';
-    kids.push(node(def(`${proto}.srcport`), port, Number(port.text), `Client port: ${port.text}`));
+    const field = `${proto}.${isReply ? 'dstport' : 'srcport'}`;
+    kids.push(node(def(field), port, Number(port.text), `Client port: ${port.text}`));
   }
   str(Q.clientName, span('clientName'));
   str(Q.view, span('view'));
@@ -355,16 +356,15 @@ export function logLineTree(input: LogLineTreeInput): FieldNode[] {
     if (f.tcp) fk.push(node(Q.tcp, letter('T'), true, 'Over TCP: True'));
     if (f.dnssecOk)
       fk.push(node(def('dns.resp.z.do'), letter('D'), true, 'DO bit: Accepts DNSSEC security RRs'));
-    if (f.checkingDisabled) {
-      fk.push(
-        node(
-          def('dns.flags.checkdisable'),
-          letter('C'),
-          true,
-          'Non-authenticated data: Acceptable',
-        ),
-      );
-    }
+    // BIND writes C when CD is set, so its absence means CD was clear.
+    fk.push(
+      node(
+        def('dns.flags.checkdisable'),
+        letter('C'),
+        f.checkingDisabled,
+        `Non-authenticated data: ${f.checkingDisabled ? 'Acceptable' : 'Unacceptable'}`,
+      ),
+    );
     if (f.validServerCookie)
       fk.push(node(Q.cookie, letter('V'), 'V', 'DNS cookie: valid server cookie'));
     if (f.cookieWithoutValidServerCookie) {

@@ -87,7 +87,7 @@ export class LogSession implements EditorSession {
       {
         count: () => this.count,
         complete: () => this.complete,
-        treeMaker: () => (n) => this.tree(n),
+        treeMaker: () => (n) => this.fieldTree(n),
         comparator: (column, units) => this.comparator(column, units),
       },
       options.compileFilter,
@@ -172,7 +172,8 @@ export class LogSession implements EditorSession {
     return text;
   }
 
-  private tree(n: number): FieldNode[] {
+  /** Line n as a field tree (logLineTree.ts), with its transaction items. */
+  fieldTree(n: number): FieldNode[] {
     const text = this.lineText(n);
     const annotation = this.annotations.get(n);
     return logLineTree({
@@ -298,7 +299,7 @@ export class LogSession implements EditorSession {
       throw new Error(`there is no line ${n} (the log has ${this.count})`);
     }
     const text = this.lineText(n);
-    const tree: TreeItem[] = plainTree(this.tree(n), this.options.help, this.count);
+    const tree: TreeItem[] = plainTree(this.fieldTree(n), this.options.help, this.count);
     return {
       number: n,
       tree,
