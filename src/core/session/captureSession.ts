@@ -7,7 +7,7 @@
  * packets by position (PacketView), so nothing per packet is kept but the index.
  */
 import type { CaptureRecord } from '../capture/captureRecord';
-import { FrameDissector } from '../dissect/frame';
+import { FrameDissector, type DissectedFrame } from '../dissect/frame';
 import { tcpStreamsSeen } from '../dissect/tcp';
 import { frameMessageEvents } from '../stats/frameEvents';
 import { TransactionMatcher } from '../transactions/transactionMatcher';
@@ -19,15 +19,29 @@ import type {
   PacketRow,
   ViewInfo,
 } from '../protocol/captureMessages';
-import { CaptureIndex } from './captureIndex';
+import { CaptureIndex, Mark } from './captureIndex';
 import type { EditorSession } from './editorSession';
 import { PacketView, type ByteReader, type PacketViewOptions } from './packetView';
-import { stringRanks, ViewModel, type FilterCompiler, type ViewSource } from './viewModel';
+import { ScanFieldReader, scanAnswers } from './scanFieldLookup';
+import {
+  stringRanks,
+  ViewModel,
+  type CompiledFilter,
+  type FilterCompiler,
+  type ViewSource,
+} from './viewModel';
 
 export type { CompiledFilter, FilterCompiler } from './viewModel';
 
 export interface CaptureSessionOptions extends Omit<PacketViewOptions, 'format' | 'decimals'> {
   compileFilter: FilterCompiler;
+  /**
+   * Evaluate filters that read only scan fields (scanFieldLookup.ts) on the scan instead
+   * of each frame's tree (default true; false forces the tree path, for comparisons).
+   */
+  fastFilter?: boolean;
+  /** Called each time a filter pass builds a frame's field tree (tests count them). */
+  onFilterTree?: (frame: number) => void;
 }
 
 export class CaptureSession implements EditorSession {
@@ -112,12 +126,55 @@ export class CaptureSession implements EditorSession {
         const dissector = new FrameDissector(this.options.dissect);
         dissector.setFormat(this.format);
         return (n) => {
+          this.options.onFilterTree?.(n);
           const frame = dissector.dissect(this.view.recordOf(n), true);
           addTransactionFields(frame, this.index.annotations.get(n) ?? []);
           return frame.tree ?? [];
         };
       },
+      fastTester: (filter) => this.fastTester(filter),
       comparator: (column, units) => this.comparator(column, units),
+    };
+  }
+
+  /**
+   * The filter's test on scan-mode dissections, when every field it reads is a scan field.
+   * One dissector for the pass, in frame order, as the tree path: frames the index marked
+   * malformed go through it in tree mode (the layers keep the same state in both modes);
+   * a scanned frame whose scan cannot stand for its tree is dissected again, with its
+   * tree, after its context group (PacketView), as the detail view does.
+   */
+  private fastTester(filter: CompiledFilter): ((n: number) => boolean) | undefined {
+    const fields = filter.fields;
+    if (
+      this.options.fastFilter === false ||
+      !fields ||
+      !filter.matchesLookup ||
+      !scanAnswers(fields)
+    )
+      return undefined;
+    const matchesLookup = filter.matchesLookup.bind(filter);
+    const reader = new ScanFieldReader(fields);
+    const dissect = this.options.dissect;
+    // The index's malformed marks are complete only if it walked record data (dnsInfo not
+    // false); then the scan may skip record data (the faster summary path), else it must not.
+    const dissector = new FrameDissector({ ...dissect, dnsInfo: dissect.dnsInfo === false });
+    dissector.setFormat(this.format);
+    const tree = (frame: DissectedFrame, n: number): boolean => {
+      addTransactionFields(frame, this.index.annotations.get(n) ?? []);
+      return filter.matches(frame.tree ?? []);
+    };
+    return (n) => {
+      const record = this.view.recordOf(n);
+      if (((this.index.marks[n - 1] ?? 0) & Mark.malformed) !== 0) {
+        this.options.onFilterTree?.(n);
+        return tree(dissector.dissect(record, true), n);
+      }
+      const frame = dissector.dissect(record, false);
+      const lookup = reader.lookup(frame, this.index.annotations.get(n));
+      if (lookup) return matchesLookup(lookup);
+      this.options.onFilterTree?.(n);
+      return tree(this.view.dissect(n, true), n);
     };
   }
 

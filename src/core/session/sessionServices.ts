@@ -12,7 +12,14 @@ export const sessionFilterCompiler: FilterCompiler = (text) => {
   const compiled = compileFilter(text);
   if (!compiled.ok) return compiled;
   const filter = compiled.filter;
-  return { ok: true, filter: { matches: (tree) => filter.matches(treeFieldLookup(tree)) } };
+  return {
+    ok: true,
+    filter: {
+      fields: filter.fields,
+      matches: (tree) => filter.matches(treeFieldLookup(tree)),
+      matchesLookup: (lookup) => filter.matches(lookup),
+    },
+  };
 };
 
 export const sessionFieldHelp = fieldHelp;

@@ -7,11 +7,16 @@
  * trees and the sort keys.
  */
 import type { FieldNode } from '../field';
+import type { FieldLookup } from '../filter/filterEval';
 import type { ColumnId, FilterError, ViewInfo } from '../protocol/captureMessages';
 
 /** A compiled display filter, as the view needs it. */
 export interface CompiledFilter {
   matches(tree: readonly FieldNode[]): boolean;
+  /** The field and protocol names it reads (a session may then answer without a tree). */
+  readonly fields?: ReadonlySet<string>;
+  /** The same test over any lookup of a unit's fields (with `fields`). */
+  matchesLookup?(lookup: FieldLookup): boolean;
 }
 
 export type FilterCompiler = (
@@ -29,14 +34,20 @@ export interface ViewSource {
    * dissector keeps cross-frame state along the way).
    */
   treeMaker(): (n: number) => readonly FieldNode[];
+  /**
+   * A faster test for one filter pass, when the session can answer the filter's fields
+   * without a tree (called for units 1, 2, 3... in order, like treeMaker's function);
+   * undefined for the tree path.
+   */
+  fastTester?(filter: CompiledFilter): ((n: number) => boolean) | undefined;
   /** Compares two units by a column (ascending); `units` are the ones being sorted. */
   comparator(column: ColumnId, units: Uint32Array): (a: number, b: number) => number;
 }
 
 interface FilterRun {
   text: string;
-  filter: CompiledFilter;
-  tree: (n: number) => readonly FieldNode[];
+  /** Whether unit n passes (the units are asked in order). */
+  test: (n: number) => boolean;
   /** Units evaluated so far (1..scanned). */
   scanned: number;
   matched: Uint32Array;
@@ -72,7 +83,7 @@ export class ViewModel {
     for (let n = f.scanned + 1; n <= end; n++) {
       let pass: boolean;
       try {
-        pass = f.filter.matches(f.tree(n));
+        pass = f.test(n);
       } catch {
         // A dissector or filter bug must not stop the filter: the unit just does not match.
         pass = false;
@@ -162,10 +173,15 @@ export class ViewModel {
     const compiled = this.compile(trimmed);
     if (!compiled.ok) return compiled;
     this.order = undefined;
+    const filter = compiled.filter;
+    let test = this.source.fastTester?.(filter);
+    if (test === undefined) {
+      const tree = this.source.treeMaker();
+      test = (n) => filter.matches(tree(n));
+    }
     this.filterRun = {
       text: trimmed,
-      filter: compiled.filter,
-      tree: this.source.treeMaker(),
+      test,
       scanned: 0,
       matched: new Uint32Array(1024),
       count: 0,
