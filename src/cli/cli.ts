@@ -20,7 +20,10 @@ import type { DissectedFrame } from '../core/dissect/frame';
 import { toHex } from '../core/fieldValue';
 import { compileFilter, type DisplayFilter } from '../core/filter/displayFilter';
 import { treeFieldLookup } from '../core/filter/treeFieldLookup';
-import { sniffFileKind } from '../node/fileKind';
+import { readFileHead, sniffFileKind } from '../node/fileKind';
+import { LogClock } from '../core/querylog/logClock';
+import { detectLine } from '../core/querylog/logFormat';
+import { parseLinePrefix } from '../core/querylog/logPrefix';
 import { logFieldsCommand, logListCommand, logShowCommand } from './logCommands';
 
 class Output {
@@ -175,10 +178,20 @@ async function showCommand(args: CliArgs, file: string): Promise<number> {
   return code;
 }
 
-/** A capture or a query log (a file that cannot be read counts as a capture: its error says why). */
+/**
+ * A capture or a query log. A text file is a log when a line of its first 64 KiB is a
+ * query-log line; any other file (also one that cannot be read) goes the capture way,
+ * whose error says what is wrong with it and at which offset.
+ */
 async function fileKindOf(file: string): Promise<'capture' | 'log'> {
   try {
-    return await sniffFileKind(file);
+    if ((await sniffFileKind(file)) !== 'log') return 'capture';
+    const text = new TextDecoder().decode(await readFileHead(file, 64 * 1024));
+    const clock = new LogClock();
+    const lines = text.split('\n');
+    return lines.some((l) => detectLine(parseLinePrefix(l.replace(/\r$/, ''), clock)))
+      ? 'log'
+      : 'capture';
   } catch {
     return 'capture';
   }

@@ -6,7 +6,7 @@
  * a JSON value on its item (dnsPacketAdapter.ts), a cross-check that never throws.
  */
 import type { FieldDef, FieldNode } from '../field';
-import { addText } from '../field';
+import { addText, defineFields } from '../field';
 import { addField, toHex } from '../fieldValue';
 import { dnsField } from './dnsFields';
 import type { DnsWalk } from './dnsMessage';
@@ -217,6 +217,15 @@ function hasStrayAfterNul(bytes: Uint8Array, off: number, len: number): boolean 
   for (let i = off + nul + 1; i < off + len; i++) if (bytes[i] !== 0) return true;
   return false;
 }
+
+/** Registered so filters and `fields -e` know it (tshark: FT_NONE expert field). */
+defineFields({
+  strayCharacters: {
+    name: '_ws.string.trailing_stray_characters',
+    label: 'Trailing stray characters',
+    type: 'FT_NONE',
+  },
+});
 
 /** Wireshark's expert severity and group codes as `-T fields` prints them. */
 const PI_WARN = '6291456';

@@ -21,6 +21,8 @@ export const linkFieldHelp: Readonly<Record<string, string>> = {
   '_ws.expert': 'An expert note about something unusual or wrong in the packet.',
   '_ws.expert.severity': 'How serious the expert note is: chat, note, warning or error.',
   '_ws.expert.group': 'What kind of problem the expert note is about, e.g. malformed or protocol.',
+  '_ws.string.trailing_stray_characters':
+    'A text field ends at a NUL byte but more bytes follow it inside the field: they are not shown as text.',
 
   // The capture record (not bytes of the packet).
   'frame.number': 'Position of this packet in the capture file, counting from 1.',
