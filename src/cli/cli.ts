@@ -12,9 +12,10 @@ import { fieldsLine, hasProtocol } from '../core/format/fieldsLine';
 import { listLine } from '../core/format/listLine';
 import { treeText } from '../core/format/treeText';
 import { summarizeCommand } from './summarizeCommand';
+import { checkFieldNames, filterUsageError, FilterUsageError } from './cliChecks';
 import { ExitCodes, reportFileProblems } from '../node/fileProblems';
 import { frameColumns } from '../core/format/frameColumns';
-import { knownFieldNames, fieldDef } from '../core/field';
+import { knownFieldNames } from '../core/field';
 import { registerAllDissectors } from '../core/dissect/dissectors';
 import type { DissectedFrame } from '../core/dissect/frame';
 import { toHex } from '../core/fieldValue';
@@ -46,17 +47,12 @@ function isDns(frame: DissectedFrame): boolean {
   return frame.tree !== null ? hasProtocol(frame.tree, 'dns') : frame.dns.length > 0;
 }
 
-/** A bad -Y filter: the message, then the filter with a caret line under the error. */
-class FilterUsageError extends UsageError {}
-
 /** The -Y filter, compiled (undefined without -Y); a bad one is a usage error. */
 function displayFilter(args: CliArgs): DisplayFilter | undefined {
   if (args.displayFilter === undefined) return undefined;
   const r = compileFilter(args.displayFilter);
   if (r.ok) return r.filter;
-  const { message, start, end } = r.error;
-  const marks = ' '.repeat(start) + '^' + '~'.repeat(Math.max(0, end - start - 1));
-  throw new FilterUsageError(`-Y: ${message}\n    ${args.displayFilter}\n    ${marks}`);
+  throw filterUsageError(args.displayFilter, r.error);
 }
 
 /** Whether a frame is printed: the -Y filter on its tree, or without one, whether it holds DNS. */
@@ -66,14 +62,7 @@ function shown(frame: DissectedFrame, filter: DisplayFilter | undefined): boolea
 }
 
 async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
-  if (args.fields.length === 0) throw new UsageError('fields needs at least one -e FIELD');
-  const unknown = args.fields.filter((f) => fieldDef(f) === undefined);
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known fields:\n  ` +
-        knownFieldNames().join('\n  '),
-    );
-  }
+  checkFieldNames(args.fields);
   const filter = displayFilter(args);
   const out = new Output();
   const options = { extraDnsPorts: args.dnsPorts };

@@ -7,11 +7,10 @@
  * Lines that match no format are listed (marked) and counted on stderr, never dropped.
  */
 import type { CliArgs } from './cliArgs';
-import { UsageError } from './cliArgs';
+import { checkFieldNames, filterUsageError } from './cliChecks';
 import { fieldsLine } from '../core/format/fieldsLine';
 import { listLine } from '../core/format/listLine';
 import { treeText } from '../core/format/treeText';
-import { fieldDef, knownFieldNames } from '../core/field';
 import { ExitCodes } from '../node/fileProblems';
 import { openLogSessionFile, type OpenLogFile } from '../node/logSessionFile';
 
@@ -29,11 +28,7 @@ function lines(log: OpenLogFile, args: CliArgs): number[] {
   const s = log.session;
   if (args.displayFilter !== undefined) {
     const r = s.setFilter({ text: args.displayFilter });
-    if (!r.ok) {
-      const { message, start, end } = r.error;
-      const marks = ' '.repeat(start) + '^' + '~'.repeat(Math.max(0, end - start - 1));
-      throw new UsageError(`-Y: ${message}\n    ${args.displayFilter}\n    ${marks}`);
-    }
+    if (!r.ok) throw filterUsageError(args.displayFilter, r.error);
     while (s.busy) s.work(10_000);
   }
   const out: number[] = [];
@@ -63,14 +58,7 @@ export async function logListCommand(args: CliArgs, file: string, out: Line): Pr
 }
 
 export async function logFieldsCommand(args: CliArgs, file: string, out: Line): Promise<number> {
-  if (args.fields.length === 0) throw new UsageError('fields needs at least one -e FIELD');
-  const unknown = args.fields.filter((f) => fieldDef(f) === undefined);
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known fields:\n  ` +
-        knownFieldNames().join('\n  '),
-    );
-  }
+  checkFieldNames(args.fields);
   const log = await open(args, file);
   for (const n of lines(log, args)) out(fieldsLine(log.session.fieldTree(n), args.fields));
   return finish(log, file);

@@ -7,21 +7,7 @@
  * positions in the expanded bytes), which is removed when the worker ends.
  */
 import { parentPort } from 'node:worker_threads';
-import {
-  createReadStream,
-  createWriteStream,
-  openSync,
-  readSync,
-  closeSync,
-  rmSync,
-  statSync,
-  mkdtempSync,
-} from 'node:fs';
-import { open as openFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
+import { createReadStream, openSync, readSync, closeSync, rmSync, statSync } from 'node:fs';
 import { createCaptureReader } from '../core/capture/captureReader';
 import { CaptureSession } from '../core/session/captureSession';
 import { LogSession } from '../core/session/logSession';
@@ -31,6 +17,7 @@ import { modificationYear } from './queryLogFile';
 import type { CaptureRequest } from '../core/protocol/captureMessages';
 import type { FromWorker, OpenOptions, ToWorker } from '../core/protocol/workerMessages';
 import { pumpCaptureFile } from './captureFile';
+import { expandedFile } from './expandedFile';
 import { sessionFieldHelp, sessionFilterCompiler } from '../core/session/sessionServices';
 
 const port = parentPort;
@@ -57,31 +44,12 @@ function readBytes(offset: number, length: number): Uint8Array {
   return done === length ? buf : buf.subarray(0, done);
 }
 
-async function isGzip(path: string): Promise<boolean> {
-  const h = await openFile(path, 'r');
-  try {
-    const head = new Uint8Array(2);
-    const { bytesRead } = await h.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    await h.close();
-  }
-}
-
 async function open(path: string, options: OpenOptions): Promise<void> {
-  let readPath = path;
-  const gzip = await isGzip(path).catch(() => false);
-  const problems: string[] = [];
-  if (gzip) {
-    tempDir = mkdtempSync(join(tmpdir(), 'dnspector-'));
-    readPath = join(tempDir, 'capture');
-    try {
-      await pipeline(createReadStream(path), createGunzip(), createWriteStream(readPath));
-    } catch (err) {
-      // Keep what was expanded before the gzip data went wrong.
-      problems.push(`gzip: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
+  const expanded = await expandedFile(path);
+  const readPath = expanded.path;
+  const gzip = expanded.gzip;
+  tempDir = expanded.tempDir;
+  const problems = expanded.problems;
   const totalBytes = statSync(readPath).size;
   fd = openSync(readPath, 'r');
   if ((await sniffFileKind(readPath)) === 'log') {

@@ -5,23 +5,12 @@
  * into a temporary file (positions are in the expanded text), removed by close().
  * Syslog times without a year take the file's modification year unless `year` is set.
  */
-import {
-  closeSync,
-  createReadStream,
-  createWriteStream,
-  mkdtempSync,
-  openSync,
-  readSync,
-  rmSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import type { LogClockOptions } from '../core/querylog/logClock';
 import { LogSession } from '../core/session/logSession';
 import { sessionFieldHelp, sessionFilterCompiler } from '../core/session/sessionServices';
 import { modificationYear } from './queryLogFile';
+import { expandedFile } from './expandedFile';
 
 export interface OpenLogFile {
   session: LogSession;
@@ -34,19 +23,9 @@ export async function openLogSessionFile(
   path: string,
   clock: LogClockOptions = {},
 ): Promise<OpenLogFile> {
-  let readPath = path;
-  let tempDir: string | undefined;
-  const problems: string[] = [];
-  const head = await readRawHead(path);
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    tempDir = mkdtempSync(join(tmpdir(), 'dnspector-log-'));
-    readPath = join(tempDir, 'log');
-    try {
-      await pipeline(createReadStream(path), createGunzip(), createWriteStream(readPath));
-    } catch (err) {
-      problems.push(`gzip: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
+  const expanded = await expandedFile(path);
+  const readPath = expanded.path;
+  const problems = expanded.problems;
   const fd = openSync(readPath, 'r');
   const read = (offset: number, length: number): Uint8Array => {
     const buf = new Uint8Array(length);
@@ -75,19 +54,7 @@ export async function openLogSessionFile(
     problems,
     close: () => {
       closeSync(fd);
-      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+      expanded.remove();
     },
   };
-}
-
-/** The first bytes of the file as stored (the gzip magic decides whether to expand it). */
-async function readRawHead(path: string): Promise<Uint8Array> {
-  const fd = openSync(path, 'r');
-  try {
-    const b = new Uint8Array(2);
-    readSync(fd, b, 0, 2, 0);
-    return b;
-  } finally {
-    closeSync(fd);
-  }
 }

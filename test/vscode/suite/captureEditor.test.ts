@@ -7,10 +7,10 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { DnspectorApi } from '../../../src/extension/extension';
 import type { CaptureEditor } from '../../../src/extension/capture/editorRegistry';
 import { fieldTooltip } from '../../../src/extension/tree/packetTreeProvider';
 import { fixtureUri } from './workspace';
+import { api, editorFor, until } from './extensionApi';
 
 // This file runs from <repo>/out/test/vscode/suite.
 const repo = join(__dirname, '../../../..');
@@ -30,31 +30,10 @@ function cli(args: string[]): string[] {
   return r.stdout.split('\n').filter((l) => l !== '');
 }
 
-async function api(): Promise<DnspectorApi> {
-  const ext = vscode.extensions.getExtension<DnspectorApi>('dnspector.dnspector');
-  assert.ok(ext);
-  return ext.activate();
-}
-
-async function until<T>(what: string, get: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function open(name: string): Promise<CaptureEditor> {
-  const { registry } = await api();
   const uri = fixtureUri(name);
   await vscode.commands.executeCommand('vscode.openWith', uri, 'dnspector.capture');
-  const editor = await until(`an editor for ${name}`, () =>
-    registry.all().find((e) => e.document.uri.fsPath === uri.fsPath),
-  );
-  await editor.document.indexed;
-  return editor;
+  return editorFor(uri);
 }
 
 describe('capture editor', function () {

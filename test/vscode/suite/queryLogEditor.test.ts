@@ -5,29 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { DnspectorApi } from '../../../src/extension/extension';
-import type { CaptureEditor } from '../../../src/extension/capture/editorRegistry';
 import { fixtureUri } from './workspace';
-
-async function api(): Promise<DnspectorApi> {
-  const ext = vscode.extensions.getExtension<DnspectorApi>('dnspector.dnspector');
-  assert.ok(ext);
-  return ext.activate();
-}
-
-async function editorFor(uri: vscode.Uri): Promise<CaptureEditor> {
-  const { registry } = await api();
-  const end = Date.now() + 20_000;
-  for (;;) {
-    const e = registry.all().find((x) => x.document.uri.fsPath === uri.fsPath);
-    if (e) {
-      await e.document.indexed;
-      return e;
-    }
-    if (Date.now() > end) throw new Error(`no editor for ${uri.fsPath}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { editorFor } from './extensionApi';
 
 function lines(uri: vscode.Uri): string[] {
   const all = readFileSync(uri.fsPath, 'utf8').split('\n');

@@ -11,21 +11,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
 import { fixtureUri } from './workspace';
+import { api, until } from './extensionApi';
 
 async function activate(): Promise<void> {
-  const ext = vscode.extensions.getExtension('dnspector.dnspector');
-  assert.ok(ext);
-  await ext.activate();
-}
-
-async function until<T>(what: string, get: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await api();
 }
 
 /** Copies a fixture log to a new name in the workspace (the runner's temp copy). */
