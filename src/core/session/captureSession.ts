@@ -2,9 +2,11 @@
  * One open capture in the editor: the index built as records stream in, the transaction
  * matcher's annotations, and the current view (display filter, sort order; viewModel.ts)
  * over it. It implements the capture protocol's requests (CaptureApi) for whoever owns it:
- * the index worker in the extension, or a test. Filtering runs in slices (`work`) so the
- * owner can answer requests and report progress in between; rows come from re-reading
- * packets by position (PacketView), so nothing per packet is kept but the index.
+ * the index worker in the extension, or a test. A filter on scan fields only is evaluated
+ * on scan-mode dissections (scanFieldLookup.ts), others on each frame's field tree.
+ * Filtering runs in slices (`work`) so the owner can answer requests and report progress
+ * in between; rows come from re-reading packets by position (PacketView), so nothing per
+ * packet is kept but the index.
  */
 import type { CaptureRecord } from '../capture/captureRecord';
 import { FrameDissector, type DissectedFrame } from '../dissect/frame';

@@ -1,7 +1,8 @@
 /**
  * The list view over an indexed file, whatever its units are (capture frames, log
  * lines): which units pass the display filter (evaluated in slices, in unit order, on
- * each unit's field tree) and in what order they are shown (sorted by a column, ties in
+ * each unit's field tree, or on less when the session offers a fast tester for the
+ * filter's fields) and in what order they are shown (sorted by a column, ties in
  * unit order; re-sorted at most once a second while units still come in). Units are
  * numbered 1..count. Sessions (captureSession.ts, logSession.ts) own one and supply the
  * trees and the sort keys.
