@@ -119,6 +119,36 @@ describe('capture editor', function () {
     assert.match(tip.value, /dns\.id/);
   });
 
+  it('Copy Value, Copy Field Name and Apply as Filter act on a Packet view item', async () => {
+    const { packetTree } = await api();
+    const editor = await open('udp-queries.pcap');
+    await vscode.commands.executeCommand('dnspector.goToPacket', 3);
+    await packetTree.show(editor);
+    const dns = packetTree.topItems[0];
+    assert.ok(dns);
+    const children = packetTree.getChildren(dns);
+    const queries = children.find((c) => c.item.label === 'Queries');
+    assert.ok(queries, 'a Queries item');
+    const query = packetTree.getChildren(queries)[0];
+    assert.ok(query);
+    const type = packetTree.getChildren(query).find((c) => c.item.name === 'dns.qry.type');
+    assert.ok(type);
+    await vscode.commands.executeCommand('dnspector.copyValue', type);
+    assert.equal(await vscode.env.clipboard.readText(), type.item.value);
+    await vscode.commands.executeCommand('dnspector.copyFieldName', type);
+    assert.equal(await vscode.env.clipboard.readText(), 'dns.qry.type');
+    await vscode.commands.executeCommand('dnspector.applyAsFilter', type);
+    const view = await until('the applied filter', () =>
+      editor.document.view.complete && editor.document.view.filter !== ''
+        ? editor.document.view
+        : undefined,
+    );
+    assert.equal(view.filter, `dns.qry.type == ${type.item.value}`);
+    const file = fixtureUri('udp-queries.pcap').fsPath;
+    const expected = tshark(['-r', file, '-Y', view.filter, '-T', 'fields', '-e', 'frame.number']);
+    assert.equal(view.total, expected.length);
+  });
+
   it('Follow Transaction goes to the frame tshark names in dns.response_in', async () => {
     const file = fixtureUri('udp-queries.pcap').fsPath;
     const pairs = tshark([
