@@ -16,13 +16,13 @@ import { TransactionMatcher } from '../transactions/transactionMatcher';
 import { addTransactionFields } from '../transactions/transactionFields';
 import type {
   ColumnId,
-  FilterError,
   PacketDetail,
   PacketRow,
   ViewInfo,
 } from '../protocol/captureMessages';
 import { CaptureIndex, Mark } from './captureIndex';
 import type { EditorSession } from './editorSession';
+import { ViewedSession } from './viewedSession';
 import { PacketView, type ByteReader, type PacketViewOptions } from './packetView';
 import { ScanFieldReader, scanAnswers } from './scanFieldLookup';
 import {
@@ -46,7 +46,7 @@ export interface CaptureSessionOptions extends Omit<PacketViewOptions, 'format' 
   onFilterTree?: (frame: number) => void;
 }
 
-export class CaptureSession implements EditorSession {
+export class CaptureSession extends ViewedSession implements EditorSession {
   readonly index = new CaptureIndex();
   private readonly indexer: FrameDissector;
   private readonly matcher = new TransactionMatcher(() => undefined, { idleTimeoutNs: null });
@@ -56,12 +56,13 @@ export class CaptureSession implements EditorSession {
   /** Indexing finished (end of file or a fatal problem). */
   complete = false;
   readonly problems: string[] = [];
-  private readonly viewModel: ViewModel;
+  protected readonly viewModel: ViewModel;
 
   constructor(
     private readonly read: ByteReader,
     private readonly options: CaptureSessionOptions,
   ) {
+    super();
     this.indexer = new FrameDissector(options.dissect);
     this.viewModel = new ViewModel(this.viewSource(), options.compileFilter);
   }
@@ -103,20 +104,6 @@ export class CaptureSession implements EditorSession {
   finish(problems: readonly string[]): void {
     this.complete = true;
     this.problems.push(...problems);
-  }
-
-  /** True while a filter still has frames to evaluate. */
-  get busy(): boolean {
-    return this.viewModel.busy;
-  }
-
-  /** Evaluates the filter on up to `budget` more frames. */
-  work(budget: number): void {
-    this.viewModel.work(budget);
-  }
-
-  viewInfo(): ViewInfo {
-    return this.viewModel.info();
   }
 
   private viewSource(): ViewSource {
@@ -225,20 +212,6 @@ export class CaptureSession implements EditorSession {
       throw new Error(`there is no packet ${args.number} (the capture has ${this.index.count})`);
     }
     return this.view.detail(args.number);
-  }
-
-  setFilter(args: {
-    text: string;
-  }): { ok: true; view: ViewInfo } | { ok: false; error: FilterError } {
-    return this.viewModel.setFilter(args.text);
-  }
-
-  setSort(args: { column: ColumnId; descending: boolean }): { view: ViewInfo } {
-    return this.viewModel.setSort(args.column, args.descending);
-  }
-
-  findRow(args: { number: number }): { index: number | null } {
-    return { index: this.viewModel.findRow(args.number) };
   }
 
   /** The frame the transaction item of frame n points to (Follow Transaction). */

@@ -19,7 +19,6 @@ import { typeShortName } from '../dns/dnsValueNames';
 import type { DnsMessageAnnotation } from '../transactions/dnsAnnotation';
 import type {
   ColumnId,
-  FilterError,
   PacketDetail,
   PacketRow,
   TimeDisplay,
@@ -28,6 +27,7 @@ import type {
 } from '../protocol/captureMessages';
 import { StringTable } from './captureIndex';
 import type { EditorSession } from './editorSession';
+import { ViewedSession } from './viewedSession';
 import { columnSecondsText } from '../format/timeText';
 import { columnDateTimeText } from './columnTime';
 import { plainTree, type FieldHelp } from './plainTree';
@@ -58,7 +58,7 @@ const decoder: DecoderLike = new (
   globalThis as unknown as { TextDecoder: new (label: string) => DecoderLike }
 ).TextDecoder('utf-8');
 
-export class LogSession implements EditorSession {
+export class LogSession extends ViewedSession implements EditorSession {
   /** Lines seen so far (complete lines; the last one counts once the file ends). */
   count = 0;
   complete = false;
@@ -73,7 +73,7 @@ export class LogSession implements EditorSession {
   private readonly annotations = new Map<number, DnsMessageAnnotation>();
   private readonly reader: QueryLogReader;
   private bytes = 0;
-  private readonly viewModel: ViewModel;
+  protected readonly viewModel: ViewModel;
   private firstTimeNs: bigint | undefined;
   /** The log shows replies (unbound log-replies, dnsmasq): only then can a query go unanswered. */
   private sawReplies = false;
@@ -82,6 +82,7 @@ export class LogSession implements EditorSession {
     private readonly read: ByteReader,
     private readonly options: LogSessionOptions,
   ) {
+    super();
     this.reader = new QueryLogReader((e) => this.event(e), options.reader ?? {});
     this.viewModel = new ViewModel(
       {
@@ -271,18 +272,6 @@ export class LogSession implements EditorSession {
 
   // --- CaptureApi ---------------------------------------------------------------------
 
-  get busy(): boolean {
-    return this.viewModel.busy;
-  }
-
-  work(budget: number): void {
-    this.viewModel.work(budget);
-  }
-
-  viewInfo(): ViewInfo {
-    return this.viewModel.info();
-  }
-
   setTimeDisplay(timeDisplay: TimeDisplay, utc: boolean): void {
     this.options.timeDisplay = timeDisplay;
     this.options.utc = utc;
@@ -305,20 +294,6 @@ export class LogSession implements EditorSession {
       tree,
       sources: [{ name: `Line ${n}`, bytes: new TextEncoderLike().encode(text) }],
     };
-  }
-
-  setFilter(args: {
-    text: string;
-  }): { ok: true; view: ViewInfo } | { ok: false; error: FilterError } {
-    return this.viewModel.setFilter(args.text);
-  }
-
-  setSort(args: { column: ColumnId; descending: boolean }): { view: ViewInfo } {
-    return this.viewModel.setSort(args.column, args.descending);
-  }
-
-  findRow(args: { number: number }): { index: number | null } {
-    return { index: this.viewModel.findRow(args.number) };
   }
 
   partnerOf(n: number): number | undefined {
