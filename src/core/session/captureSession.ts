@@ -14,12 +14,7 @@ import { tcpStreamsSeen } from '../dissect/tcp';
 import { frameMessageEvents } from '../stats/frameEvents';
 import { TransactionMatcher } from '../transactions/transactionMatcher';
 import { addTransactionFields } from '../transactions/transactionFields';
-import type {
-  ColumnId,
-  PacketDetail,
-  PacketRow,
-  ViewInfo,
-} from '../protocol/captureMessages';
+import type { ColumnId, PacketDetail, PacketRow, ViewInfo } from '../protocol/captureMessages';
 import { CaptureIndex, Mark } from './captureIndex';
 import type { EditorSession } from './editorSession';
 import { ViewedSession } from './viewedSession';
