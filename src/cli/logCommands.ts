@@ -3,8 +3,9 @@
  * captures, with a line in the place of a packet. The log is opened in the editor's log
  * engine (LogSession: one row and one field tree per line, Wireshark field names), so
  * `-Y` filters, `fields -e dns.qry.name` and `show --frame N` mean what they mean for
- * captures; `frame.number` is not a line field, so `querylog.line` gives the line number.
- * Lines that match no format are listed (marked) and counted on stderr, never dropped.
+ * captures, with `frame.number` = the line number and `frame.time_epoch` = the line's time.
+ * Lines that log no DNS message are left out, as a capture's non-DNS frames are, and those
+ * that match no format are counted on stderr with their numbers.
  */
 import type { CliArgs } from './cliArgs';
 import { checkFieldNames, filterUsageError } from './cliChecks';
@@ -23,14 +24,16 @@ async function open(args: CliArgs, file: string): Promise<OpenLogFile> {
   return openLogSessionFile(file, clock);
 }
 
-/** The line numbers to print: the -Y filter's, or every line. */
+/**
+ * The line numbers to print: the -Y filter's, or, as for captures (whose implicit filter is
+ * "dns"), every line that logs a DNS message. The others are counted on stderr.
+ */
 function lines(log: OpenLogFile, args: CliArgs): number[] {
   const s = log.session;
-  if (args.displayFilter !== undefined) {
-    const r = s.setFilter({ text: args.displayFilter });
-    if (!r.ok) throw filterUsageError(args.displayFilter, r.error);
-    while (s.busy) s.work(10_000);
-  }
+  const filter = args.displayFilter ?? 'dns';
+  const r = s.setFilter({ text: filter });
+  if (!r.ok) throw filterUsageError(filter, r.error);
+  while (s.busy) s.work(10_000);
   const out: number[] = [];
   const total = s.viewInfo().total;
   for (let start = 0; start < total; start += 1000) {
@@ -51,8 +54,7 @@ export async function logListCommand(args: CliArgs, file: string, out: Line): Pr
   const log = await open(args, file);
   const units = lines(log, args);
   for (let i = 0; i < units.length; i += 1000) {
-    const rows = log.session.getRows({ start: i, count: 1000 }).rows;
-    for (const row of rows) out(listLine(row) + (row.malformed ? ` [${row.malformed}]` : ''));
+    for (const row of log.session.getRows({ start: i, count: 1000 }).rows) out(listLine(row));
   }
   return finish(log, file);
 }

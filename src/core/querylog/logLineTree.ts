@@ -16,6 +16,7 @@ import { decodeBindFlags } from './bindFlags';
 import type { LogLineSpan, ParsedLogLine } from './logLineSpans';
 import { qclassFromMnemonic, qtypeFromMnemonic, rcodeFromMnemonic } from './dnsMnemonicLookup';
 import { normalizeName } from './queryLogEvents';
+import { secondsText } from '../format/timeText';
 
 const Q = defineFields({
   protocol: {
@@ -188,6 +189,8 @@ export interface LogLineTreeInput {
   parsed: ParsedLogLine | undefined;
   /** The transaction this line takes part in, when the reader matched one. */
   annotation?: DnsMessageAnnotation;
+  /** The line's time as the reader worked it out (year and zone applied); absent if none. */
+  timeNs?: bigint;
 }
 
 /** The field tree of one log line (source 0 = the line's UTF-8 bytes). */
@@ -223,6 +226,17 @@ export function logLineTree(input: LogLineTreeInput): FieldNode[] {
   };
   const kids = root.children as FieldNode[];
   kids.push(node(Q.line, undefined, input.lineNumber, `[Line: ${input.lineNumber}]`));
+  // A line stands where a capture's frame stands: frame.number is the line number and
+  // frame.time_epoch the line's time, for `fields -e` and filters (hidden in the tree).
+  const frameNumber = node(def('frame.number'), undefined, input.lineNumber, '');
+  frameNumber.hidden = true;
+  kids.push(frameNumber);
+  if (input.timeNs !== undefined) {
+    const epoch = secondsText(input.timeNs);
+    const t = node(def('frame.time_epoch'), undefined, epoch, '');
+    t.hidden = true;
+    kids.push(t);
+  }
   if (!parsed) {
     root.expert = { severity: 'warn', message: 'The line matches no query-log format' };
     kids.push({

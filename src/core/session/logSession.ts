@@ -177,11 +177,13 @@ export class LogSession extends ViewedSession implements EditorSession {
   fieldTree(n: number): FieldNode[] {
     const text = this.lineText(n);
     const annotation = this.annotations.get(n);
+    const timeNs = this.timeNs[n - 1] ?? NO_TIME;
     return logLineTree({
       lineNumber: n,
       text,
       parsed: parseLogLineSpans(text, new LogClock(this.options.reader ?? {})),
       ...(annotation ? { annotation } : {}),
+      ...(timeNs !== NO_TIME ? { timeNs } : {}),
     });
   }
 

@@ -68,17 +68,33 @@ describe('CLI on query logs', () => {
     assert.deepEqual(nonEmpty(r.stdout), expected);
   });
 
-  it('lists every line, marking the ones that are not query lines', () => {
+  it('lists the lines that log a DNS message, and counts the others on stderr', () => {
     const r = dnspector(['list', join(logs, 'unbound.log')]);
     const text = nonEmpty(readFileSync(join(logs, 'unbound.log'), 'utf8'));
-    const out = nonEmpty(r.stdout);
-    assert.equal(out.length, text.length);
-    const marked = out.filter((l) => l.endsWith('[The line matches no query-log format]')).length;
-    const notQueries = text.filter(
-      (l) => !/ (info|query|reply): [\d.:a-f]+ \S+ \S+ \S+/.test(l),
-    ).length;
-    assert.equal(marked, notQueries);
-    assert.match(r.stderr, /match no query-log format/);
+    const queryLines = text.filter((l) => / (info|query|reply): [\d.:a-f]+ \S+ \S+ \S+/.test(l));
+    assert.equal(nonEmpty(r.stdout).length, queryLines.length);
+    assert.match(
+      r.stderr,
+      new RegExp(`${text.length - queryLines.length} lines match no query-log format`),
+    );
+  });
+
+  it('numbers lines as frame.number and times them as frame.time_epoch', () => {
+    const r = dnspector([
+      'fields',
+      join(logs, 'unbound.log'),
+      '-e',
+      'frame.number',
+      '-e',
+      'frame.time_epoch',
+    ]);
+    assert.equal(r.status, 0, r.stderr);
+    const text = readFileSync(join(logs, 'unbound.log'), 'utf8').split('\n');
+    for (const line of nonEmpty(r.stdout)) {
+      const [n, epoch] = line.split('\t');
+      const logged = /^\[(\d+)\]/.exec(text[Number(n) - 1] ?? '')?.[1];
+      assert.equal(epoch, `${logged}.000000000`, line);
+    }
   });
 
   it("shows one line's field tree, and says when there is no such line", () => {
