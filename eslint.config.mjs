@@ -146,7 +146,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['esbuild.mjs', 'eslint.config.mjs', 'scripts/**/*.mjs'],
+    files: ['esbuild.mjs', 'eslint.config.mjs', 'scripts/**/*.mjs', 'bench/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );
