@@ -10,6 +10,8 @@
  * the host never pushes the capture.
  */
 
+import type { ListColumns } from '../format/listLine';
+
 export const CAPTURE_PROTOCOL_VERSION = 1;
 
 /** The packet list's sortable columns. */
@@ -29,16 +31,11 @@ export const COLUMN_IDS: readonly ColumnId[] = [
 /** How the Time column is shown (Wireshark's View > Time Display Format, the usual three). */
 export type TimeDisplay = 'relative' | 'absolute' | 'delta';
 
-/** One row of the packet list, in the current view's order. */
-export interface PacketRow {
-  /** Frame number (1-based), the No. column. */
-  number: number;
-  time: string;
-  source: string;
-  destination: string;
-  protocol: string;
-  length: number;
-  info: string;
+/**
+ * One row of the packet list, in the current view's order: the columns tshark's one-line
+ * output has (No. = the frame number, 1-based, or a log's line number), and its marks.
+ */
+export interface PacketRow extends ListColumns {
   /** Why the packet is malformed ("[Malformed Packet: DNS]" reason), if it is. */
   malformed?: string;
   /** A DNS query no response was seen for (in a completely indexed capture). */
