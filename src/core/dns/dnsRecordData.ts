@@ -30,6 +30,7 @@ import {
   tlsaMatchingTypeNames,
   tlsaSelectorNames,
   tlsaUsageNames,
+  svcbParamKeyNames,
 } from './dnsValueTables';
 import { typeLabel } from './dnsValueNames';
 import { check, slice, u16, u32, u8 } from './dnsWire';
@@ -785,20 +786,8 @@ function dissectLoc(w: DnsWalk, rr: FieldNode | null, off: number, len: number):
   );
 }
 
-const svcbKeyNames: ReadonlyMap<number, string> = new Map([
-  [0, 'mandatory'],
-  [1, 'alpn'],
-  [2, 'no-default-alpn'],
-  [3, 'port'],
-  [4, 'ipv4hint'],
-  [5, 'echconfig'],
-  [6, 'ipv6hint'],
-  [32769, 'odohconfig'],
-  [65535, 'key65535'],
-]);
-
 function svcbKey(k: number): string {
-  return svcbKeyNames.get(k) ?? `key${k}`;
+  return svcbParamKeyNames.get(k) ?? `key${k}`;
 }
 
 function dissectSvcb(w: DnsWalk, rr: FieldNode | null, off: number, len: number): void {
