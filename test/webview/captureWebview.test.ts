@@ -382,9 +382,14 @@ describe('capture webview in Chromium', function () {
       page,
       `document.querySelector('.status-counts').textContent.endsWith('Displayed: ${responses}')`,
     );
+    // Rows of the unfiltered view stay on screen, marked stale, until the new pages arrive.
+    await until(
+      page,
+      `document.querySelectorAll('.pl-data-row.stale, .pl-data-row.loading').length === 0`,
+    );
     const infos = await js<string[]>(
       page,
-      `[...document.querySelectorAll('.pl-data-row:not(.loading) .pl-col-info')].map((e) => e.textContent)`,
+      `[...document.querySelectorAll('.pl-data-row .pl-col-info')].map((e) => e.textContent)`,
     );
     assert.ok(infos.length > 0 && infos.every((t) => t.startsWith('Standard query response')));
     assert.equal(await page.locator('.filter-error-range').count(), 0);
@@ -394,6 +399,33 @@ describe('capture webview in Chromium', function () {
     assert.deepEqual(
       (await requests(page, 'setFilter')).map((r) => r.args),
       [{ text: 'dns.flgs == 1' }, { text: 'dns.flags.response == 1' }, { text: '' }],
+    );
+  });
+
+  it("marks the old view's rows stale until the filtered rows arrive", async () => {
+    const { page } = await open({ capture: 'udp' });
+    await until(page, `document.querySelectorAll('.pl-data-row:not(.loading)').length > 0`);
+    const before = await js<string>(
+      page,
+      `document.querySelector('.pl-data-row .pl-col-info').textContent`,
+    );
+    await js<unknown>(page, 'window.__HOST__.holdRows(true)');
+    await page.locator('.filter-input').fill('dns.flags.response == 1');
+    await page.locator('.filter-input').press('Enter');
+    await page.locator('.filter-bar.valid').waitFor();
+    await until(page, `document.querySelectorAll('.pl-data-row.stale').length > 0`);
+    const first = page.locator('.pl-data-row').first();
+    assert.equal(await first.locator('.pl-col-info').textContent(), before);
+    assert.equal(await first.getAttribute('aria-busy'), 'true');
+    await js<unknown>(page, 'window.__HOST__.holdRows(false)');
+    await until(
+      page,
+      `document.querySelectorAll('.pl-data-row.stale, .pl-data-row.loading').length === 0`,
+    );
+    assert.equal(await first.getAttribute('aria-busy'), 'false');
+    assert.match(
+      (await first.locator('.pl-col-info').textContent()) ?? '',
+      /^Standard query response/,
     );
   });
 

@@ -41,6 +41,8 @@ export interface HostRecord {
   view(): ViewInfo;
   /** Indexes every frame and sends viewChanged, as the host does while indexing. */
   grow(): void;
+  /** Holds getRows answers back (a slow host) until called with false, which sends them. */
+  holdRows(hold: boolean): void;
 }
 
 interface FakeGlobal {
@@ -206,6 +208,7 @@ function deliver(message: unknown): void {
 }
 
 let savedState: unknown = scenario.savedState;
+let heldRows: unknown[] | null = null;
 const record: HostRecord = {
   requests: [],
   events: [],
@@ -217,6 +220,11 @@ const record: HostRecord = {
     rebuild(pass);
     deliver({ kind: 'viewChanged', view: view() } satisfies HostEvent);
   },
+  holdRows(hold) {
+    const held = heldRows ?? [];
+    heldRows = hold ? held : null;
+    if (!hold) held.forEach(deliver);
+  },
 };
 g.__HOST__ = record;
 
@@ -226,7 +234,9 @@ g.acquireVsCodeApi = () => ({
     if (msg.kind === 'request') {
       record.requests.push(msg);
       try {
-        deliver({ kind: 'response', id: msg.id, ok: answer(msg) });
+        const reply = { kind: 'response', id: msg.id, ok: answer(msg) };
+        if (heldRows && msg.method === 'getRows') heldRows.push(reply);
+        else deliver(reply);
       } catch (e) {
         deliver({ kind: 'response', id: msg.id, err: e instanceof Error ? e.message : String(e) });
       }

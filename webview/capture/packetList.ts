@@ -295,6 +295,10 @@ export class PacketList {
     el.setAttribute('aria-selected', String(selected));
     el.classList.toggle('selected', selected);
     el.classList.toggle('loading', row === undefined);
+    // A row of the previous view (other filter or sort) shown until its page arrives.
+    const stale = row !== undefined && !this.store.isFresh(index);
+    el.classList.toggle('stale', stale);
+    el.setAttribute('aria-busy', String(stale || row === undefined));
     el.classList.toggle('malformed', row?.malformed !== undefined);
     el.classList.toggle('unanswered', row?.unanswered === true);
     el.classList.toggle('retransmission', row?.retransmission === true);
