@@ -76,6 +76,16 @@ export class DnsTcpStreams {
   private lastFrame = 0;
   private readonly remembered = new Map<number, SegmentOutcome[]>();
 
+  /** Bytes held for partial and out-of-order data in all flows (at most MAX_TOTAL_BYTES, see enforceTotal). */
+  get heldBytes(): number {
+    return this.totalBytes;
+  }
+
+  /** Flow directions tracked (at most MAX_FLOWS). */
+  get flowCount(): number {
+    return this.flows.size;
+  }
+
   isRevisit(frame: number): boolean {
     return frame <= this.lastFrame;
   }
@@ -118,7 +128,7 @@ export class DnsTcpStreams {
       out.retransmission = true;
     } else if (rel > 0) {
       out.outOfOrder = true;
-      this.hold(d, { seq, frame, data: bytes.slice(start, end) });
+      this.hold(d, { seq, frame, data: bytes.slice(start, end) }, out);
     } else {
       this.consume(d, frame, bytes, start - rel, end, out);
       this.drainHeld(d, out);
@@ -222,11 +232,16 @@ export class DnsTcpStreams {
     return at + take;
   }
 
-  private hold(d: Direction, h: Held): void {
+  private hold(d: Direction, h: Held, out: SegmentOutcome): void {
     d.held.push(h);
     d.heldBytes += h.data.length;
     this.totalBytes += h.data.length;
-    if (d.heldBytes > MAX_OOO_BYTES || d.held.length > MAX_OOO_SEGMENTS) this.giveUpGap(d);
+    // Over a limit: restart at the earliest held byte and feed what is then in order (its
+    // messages belong to this frame). Each round takes at least one held segment out.
+    while (d.held.length > 0 && (d.heldBytes > MAX_OOO_BYTES || d.held.length > MAX_OOO_SEGMENTS)) {
+      this.giveUpGap(d);
+      this.drainHeld(d, out);
+    }
     this.enforceTotal(d);
   }
 
