@@ -81,8 +81,7 @@ async function open(path: string, options: OpenOptions): Promise<void> {
   let last = 0;
   const progress = (done: boolean) => {
     const i = s.index.count;
-    const bytesRead =
-      i > 0 ? (s.index.dataOffset[i - 1] ?? 0) + (s.index.capturedLength[i - 1] ?? 0) : 0;
+    const bytesRead = i > 0 ? s.index.dataOffset(i - 1) + (s.index.capturedLength[i - 1] ?? 0) : 0;
     post({
       kind: 'progress',
       progress: {

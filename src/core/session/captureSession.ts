@@ -91,13 +91,14 @@ export class CaptureSession extends ViewedSession implements EditorSession {
     this.index.add(record, frame, tcpStreamsSeen(this.indexer.state));
     if (frame.dns.length > 0) {
       const list = frameMessageEvents(frame).map((e) => this.matcher.push(e));
-      if (list.some((a) => a !== null)) this.index.annotations.set(record.frame, list);
+      this.index.setAnnotations(record.frame, list);
     }
   }
 
   /** Indexing is over; `problems` say why it stopped early, if it did. */
   finish(problems: readonly string[]): void {
     this.complete = true;
+    this.index.trim();
     this.problems.push(...problems);
   }
 
@@ -112,7 +113,7 @@ export class CaptureSession extends ViewedSession implements EditorSession {
         return (n) => {
           this.options.onFilterTree?.(n);
           const frame = dissector.dissect(this.view.recordOf(n), true);
-          addTransactionFields(frame, this.index.annotations.get(n) ?? []);
+          addTransactionFields(frame, this.index.annotations(n) ?? []);
           return frame.tree ?? [];
         };
       },
@@ -145,7 +146,7 @@ export class CaptureSession extends ViewedSession implements EditorSession {
     const dissector = new FrameDissector({ ...dissect, dnsInfo: dissect.dnsInfo === false });
     dissector.setFormat(this.format);
     const tree = (frame: DissectedFrame, n: number): boolean => {
-      addTransactionFields(frame, this.index.annotations.get(n) ?? []);
+      addTransactionFields(frame, this.index.annotations(n) ?? []);
       return filter.matches(frame.tree ?? []);
     };
     return (n) => {
@@ -155,7 +156,7 @@ export class CaptureSession extends ViewedSession implements EditorSession {
         return tree(dissector.dissect(record, true), n);
       }
       const frame = dissector.dissect(record, false);
-      const lookup = reader.lookup(frame, this.index.annotations.get(n));
+      const lookup = reader.lookup(frame, this.index.annotations(n));
       if (lookup) return matchesLookup(lookup);
       this.options.onFilterTree?.(n);
       return tree(this.view.dissect(n, true), n);
@@ -168,11 +169,7 @@ export class CaptureSession extends ViewedSession implements EditorSession {
       case 'number':
         return (a, b) => a - b;
       case 'time':
-        return (a, b) => {
-          const x = idx.timeNs[a - 1] ?? 0n;
-          const y = idx.timeNs[b - 1] ?? 0n;
-          return x < y ? -1 : x > y ? 1 : 0;
-        };
+        return (a, b) => idx.compareTime(a - 1, b - 1);
       case 'length':
         return (a, b) => (idx.originalLength[a - 1] ?? 0) - (idx.originalLength[b - 1] ?? 0);
       case 'source':
@@ -184,7 +181,7 @@ export class CaptureSession extends ViewedSession implements EditorSession {
             : column === 'destination'
               ? idx.destination
               : idx.protocol;
-        const rank = stringRanks(idx.strings.strings);
+        const rank = stringRanks((column === 'protocol' ? idx.protocols : idx.strings).strings);
         return (a, b) => (rank[values[a - 1] ?? 0] ?? 0) - (rank[values[b - 1] ?? 0] ?? 0);
       }
       case 'info': {
@@ -211,7 +208,7 @@ export class CaptureSession extends ViewedSession implements EditorSession {
 
   /** The frame the transaction item of frame n points to (Follow Transaction). */
   partnerOf(n: number): number | undefined {
-    for (const a of this.index.annotations.get(n) ?? []) {
+    for (const a of this.index.annotations(n) ?? []) {
       const other = a?.responseIn ?? a?.responseTo ?? a?.retransmitRequestIn;
       if (other !== undefined) return other;
     }

@@ -40,13 +40,13 @@ export class PacketView {
   private newDissector(): FrameDissector {
     const d = new FrameDissector(this.options.dissect);
     d.setFormat(this.options.format);
-    if (this.index.count > 0) d.state.firstTimeNs = this.index.timeNs[0];
+    if (this.index.count > 0) d.state.firstTimeNs = this.index.timeNs(0);
     return d;
   }
 
   /** Dissects frame n (after its context), with or without the field tree. */
   dissect(n: number, buildTree: boolean, dissector = this.newDissector()): DissectedFrame {
-    if (this.index.groupOf.has(n)) {
+    if (this.index.inContext(n)) {
       // A fresh dissector per context group: its conversation is numbered as in the first pass.
       dissector = this.newDissector();
       startTcpStreamsAt(dissector.state, this.index.streamOf(n));
@@ -60,12 +60,12 @@ export class PacketView {
   }
 
   private previousTime(n: number): bigint | undefined {
-    return n >= 2 ? this.index.timeNs[n - 2] : undefined;
+    return n >= 2 ? this.index.timeNs(n - 2) : undefined;
   }
 
   recordOf(n: number): CaptureRecord {
     const i = n - 1;
-    const data = this.read(this.index.dataOffset[i] ?? 0, this.index.capturedLength[i] ?? 0);
+    const data = this.read(this.index.dataOffset(i), this.index.capturedLength[i] ?? 0);
     return this.index.record(n, data);
   }
 
@@ -73,14 +73,14 @@ export class PacketView {
     const idx = this.index;
     const i = n - 1;
     if (((idx.marks[i] ?? 0) & Mark.timeUnknown) !== 0) return '';
-    const t = idx.timeNs[i] ?? 0n;
+    const t = idx.timeNs(i);
     switch (this.options.timeDisplay) {
       case 'absolute':
         return columnDateTimeText(t, this.options.decimals, this.options.utc);
       case 'delta':
-        return columnSecondsText(i > 0 ? t - (idx.timeNs[i - 1] ?? t) : 0n, this.options.decimals);
+        return columnSecondsText(i > 0 ? t - idx.timeNs(i - 1) : 0n, this.options.decimals);
       default:
-        return columnSecondsText(t - (idx.timeNs[0] ?? 0n), this.options.decimals);
+        return columnSecondsText(t - idx.timeNs(0), this.options.decimals);
     }
   }
 
@@ -106,13 +106,12 @@ export class PacketView {
     };
     if (malformed !== undefined) row.malformed = malformed;
     if (marks & Mark.dnsResponse) row.response = true;
-    const annotations = idx.annotations.get(n);
-    if (annotations?.some((a) => a?.retransmission)) row.retransmission = true;
+    if (idx.retransmitted(n)) row.retransmission = true;
     if (
       complete &&
       marks & Mark.dnsQuery &&
       !(marks & Mark.dnsResponse) &&
-      !annotations?.some((a) => a && (a.responseIn !== undefined || a.retransmission))
+      !idx.answeredOrRetransmitted(n)
     ) {
       row.unanswered = true;
     }
@@ -129,7 +128,7 @@ export class PacketView {
   /** Frame n dissected with its tree and transaction items (as tshark -2 -V). */
   treeFrame(n: number): DissectedFrame {
     const frame = this.dissect(n, true);
-    addTransactionFields(frame, this.index.annotations.get(n) ?? []);
+    addTransactionFields(frame, this.index.annotations(n) ?? []);
     return frame;
   }
 
