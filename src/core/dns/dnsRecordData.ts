@@ -808,7 +808,8 @@ function dissectSvcb(w: DnsWalk, rr: FieldNode | null, off: number, len: number)
     addField(param, F.svcbLength, w.source, o + 2, 2, plen);
     o += 4;
     let head = `SvcParam: ${svcbKey(key)}`;
-    if (param) param.length = plen + 4;
+    // A value length past the message: tshark clips the item to the message's end.
+    if (param) param.length = Math.min(plen + 4, v.end - param.start);
     switch (key) {
       case 0:
         for (let i = 0; i < plen; i += 2) {
