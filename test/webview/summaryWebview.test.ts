@@ -19,6 +19,7 @@ import { runSummary } from '../../src/node/summaryRun';
 import { summaryView } from '../../src/extension/summary/summaryView';
 import type { SummaryView } from '../../src/core/protocol/summaryMessages';
 import { fixtureDir, repo } from '../helpers/captureFiles';
+import { clientFilter } from '../../src/core/report/chartFilters';
 
 const chromiumPath = process.env.DNSPECTOR_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -104,9 +105,16 @@ describe('summary webview in Chromium', function () {
   let view: SummaryView;
   const problems: string[] = [];
 
+  let demo: SummaryView;
+
   before(async () => {
     const file = join(fixtureDir, 'hostile-names.pcap');
     view = summaryView([file], await runSummary([file], { extraDnsPorts: [], binSeconds: null }));
+    const demoFile = join(fixtureDir, 'incident-demo.pcap');
+    demo = summaryView(
+      [demoFile],
+      await runSummary([demoFile], { extraDnsPorts: [], binSeconds: null }),
+    );
     ({ origin, server } = await serve());
     browser = await chromium.launch({
       executablePath: chromiumPath,
@@ -141,11 +149,38 @@ describe('summary webview in Chromium', function () {
     return page;
   }
 
-  async function show(page: Page): Promise<void> {
+  async function show(page: Page, shown: SummaryView = view, partial = false): Promise<void> {
     await page.evaluate(
-      `window.postMessage(${JSON.stringify({ kind: 'show', version: 1, view })}, '*')`,
+      `window.postMessage(${JSON.stringify({ kind: 'show', version: 1, view: shown, partial })}, '*')`,
     );
     await until(page, 'document.querySelectorAll(".report-section").length > 0');
+    await until(page, 'Object.keys(window.__DNSPECTOR_CHARTS__ || {}).length >= 11');
+  }
+
+  /** Data of a chart instance's dataset, as chart.js holds it. */
+  async function chartData<T>(page: Page, id: string, dataset = 0): Promise<T> {
+    return js<T>(
+      page,
+      `window.__DNSPECTOR_CHARTS__[${JSON.stringify(id)}].data.datasets[${dataset}].data`,
+    );
+  }
+
+  async function chartLabels(page: Page, id: string): Promise<string[]> {
+    return js<string[]>(page, `window.__DNSPECTOR_CHARTS__[${JSON.stringify(id)}].data.labels`);
+  }
+
+  /** Clicks the chart's element (dataset, index) where chart.js drew it. */
+  async function clickElement(page: Page, id: string, index: number, dataset = 0): Promise<void> {
+    const at = await js<{ x: number; y: number }>(
+      page,
+      `(() => { const c = window.__DNSPECTOR_CHARTS__[${JSON.stringify(id)}];
+        c.canvas.scrollIntoView({ block: 'center' });
+        const e = c.getDatasetMeta(${dataset}).data[${index}];
+        const r = c.canvas.getBoundingClientRect();
+        const p = e.getCenterPoint();
+        return { x: r.left + p.x, y: r.top + p.y }; })()`,
+    );
+    await page.mouse.click(at.x, at.y);
   }
 
   afterEach(async () => {
@@ -235,6 +270,153 @@ describe('summary webview in Chromium', function () {
       await js(reopened, 'document.querySelectorAll(".report-section").length'),
       view.document.sections.length + 1,
       'every section and the file list, with no show message',
+    );
+  });
+
+  it('draws the charts with the report numbers in chart.data', async () => {
+    const page = await open();
+    await show(page, demo);
+    const r = demo.report;
+    const byCount = Object.entries(r.qtypes).sort((a, b) => b[1] - a[1]);
+    assert.deepEqual(
+      await chartLabels(page, 'mix'),
+      byCount.map(([k]) => k),
+    );
+    assert.deepEqual(
+      await chartData(page, 'mix'),
+      byCount.map(([, v]) => v),
+    );
+    assert.deepEqual(
+      await chartData(page, 'mixDoughnut'),
+      byCount.map(([, v]) => v),
+    );
+    const lines = await js<string[]>(
+      page,
+      'window.__DNSPECTOR_CHARTS__.rate.data.datasets.map((d) => d.label)',
+    );
+    for (const [i, label] of lines.entries()) {
+      const points = await chartData<{ x: number; y: number }[]>(page, 'rate', i);
+      assert.equal(
+        points.reduce((n, p) => n + (p.y ?? 0), 0),
+        r.qtypes[label],
+        label,
+      );
+    }
+    const scatter = await chartData<{ x: number; y: number }[]>(page, 'aVsAaaa');
+    assert.equal(scatter.length, r.regression.bins);
+    assert.equal(
+      scatter.reduce((n, p) => n + p.x, 0),
+      r.regression.aTotal,
+    );
+    assert.deepEqual(
+      await chartLabels(page, 'clients'),
+      r.topClients.all.map((c) => c.address),
+    );
+    assert.deepEqual(
+      await chartData(page, 'clients'),
+      r.topClients.all.map((c) => c.count),
+    );
+    assert.deepEqual(await chartData(page, 'transactions'), [
+      r.totals.answered,
+      r.totals.unanswered,
+      r.totals.retransmissions,
+      r.totals.unsolicited,
+      r.totals.duplicateResponses,
+      r.totals.duplicateIds,
+    ]);
+    assert.deepEqual(
+      await chartData(page, 'responseTimes'),
+      r.responseTimesFromFirstQuery.histogram.counts,
+    );
+    const findings = await js<string[]>(
+      page,
+      '[...document.querySelectorAll(".finding-text")].map((e) => e.textContent.trim())',
+    );
+    assert.deepEqual(
+      findings,
+      r.findings.map((f) => f.text),
+    );
+  });
+
+  it('a click on a bar posts applyFilter with the bar filter', async () => {
+    const page = await open();
+    await show(page, demo);
+    await clickElement(page, 'clients', 0);
+    await until(page, 'window.__posted.some((m) => m.kind === "applyFilter")');
+    const posted = await js<{ kind: string; filter?: string }[]>(page, 'window.__posted');
+    assert.deepEqual(
+      posted.filter((m) => m.kind === 'applyFilter'),
+      [{ kind: 'applyFilter', filter: clientFilter(demo.report.topClients.all[0]!.address) }],
+    );
+  });
+
+  it('the Table toggle shows the data as text, with hostile names as text', async () => {
+    const page = await open();
+    await show(page);
+    const toggle = page.locator('#chart-names .table-toggle');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    const cells = await js<string[]>(
+      page,
+      '[...document.querySelectorAll("#chart-names td:first-child")].map((td) => td.textContent)',
+    );
+    assert.deepEqual(
+      cells,
+      view.report.topNames.all.map((n) => n.name),
+    );
+    assert.equal(await js(page, 'document.querySelectorAll("img, iframe").length'), 0);
+    assert.equal(await js(page, 'document.querySelectorAll("script").length'), 1);
+    // The row's button applies the same filter as a click on the bar.
+    await page.locator('#chart-names .row-filter').first().click();
+    const last = (await js<{ kind: string; filter: string }[]>(page, 'window.__posted')).at(-1);
+    assert.equal(last?.kind, 'applyFilter');
+    assert.ok(last?.filter.startsWith('dns.flags.response == 0 && dns.qry.name == "'));
+  });
+
+  it('exports a chart as PNG, its CSV, the dashboard as Markdown, and asks for another bin', async () => {
+    const page = await open();
+    await show(page, demo);
+    await page.locator('#chart-rate .png-button').click();
+    await page.locator('#chart-clients .csv-button').click();
+    await page.getByRole('button', { name: 'Export Dashboard' }).click();
+    await page.locator('#chart-rate select').selectOption('1s');
+    const posted = await js<Record<string, unknown>[]>(page, 'window.__posted');
+    const png = posted.find((m) => m.kind === 'saveChart') as
+      { image: { file: string; dataUrl: string } } | undefined;
+    assert.equal(png?.image.file, 'rate.png');
+    assert.match(png?.image.dataUrl ?? '', /^data:image\/png;base64,[A-Za-z0-9+/]{100,}/);
+    const csv = posted.find((m) => m.kind === 'saveCsv') as { file: string; csv: string };
+    assert.equal(csv.file, 'clients.csv');
+    assert.equal(
+      csv.csv.split('\r\n')[1],
+      `${demo.report.topClients.all[0]!.address},${demo.report.topClients.all[0]!.count},` +
+        `${((demo.report.topClients.all[0]!.count / demo.report.totals.queries) * 100).toFixed(1)}%`,
+    );
+    const md = posted.find((m) => m.kind === 'saveDashboard') as {
+      markdown: string;
+      images: { file: string }[];
+    };
+    assert.ok(md.images.length >= 9, `${md.images.length} images`);
+    assert.ok(md.markdown.includes('![Query rate over time](rate.png)'));
+    assert.deepEqual(posted.at(-1), { kind: 'setBin', bin: '1s' });
+  });
+
+  it('a finding link focuses its chart; a partial show updates the charts in place', async () => {
+    const page = await open();
+    await show(page, demo);
+    await page.locator('.finding-link').first().click();
+    assert.equal(
+      await js(page, 'document.activeElement.id'),
+      `chart-${demo.report.findings[0]!.kind === 'aaaa-dominant-client' ? 'clients' : 'rate'}-title`,
+    );
+    await page.evaluate('window.__first = window.__DNSPECTOR_CHARTS__.mix');
+    const grown = structuredClone(demo);
+    grown.report.qtypes = { ...grown.report.qtypes, TXT: 5000 };
+    await show(page, grown, true);
+    await until(page, 'window.__DNSPECTOR_CHARTS__.mix.data.labels[0] === "TXT"');
+    assert.equal(await js(page, 'window.__first === window.__DNSPECTOR_CHARTS__.mix'), true);
+    assert.ok(
+      (await js<string>(page, 'document.querySelector(".status").textContent')).includes('partial'),
     );
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The summary view's page: the report as a readable document (title, overview line, export
- * toolbar, findings first, then every section's sentences, lists and tables) and the input
- * files with their problems. Built with createElement/textContent only (webview/shared/
+ * The summary view's page: two tabs, the Dashboard (dashboardView.ts: chart.js charts that
+ * lead to the packets) and the Report (the report as a readable document: findings first,
+ * then every section's sentences, lists and tables, and the input files with their
+ * problems), under one toolbar of exports. Built with createElement/textContent only (webview/shared/
  * dom.ts): addresses, query names and log text are never parsed as HTML. The page keeps
  * nothing but what it was last shown, which main.ts saves with setState.
  */
@@ -14,6 +15,7 @@ import type {
   SummaryView,
 } from '../../src/core/protocol/summaryMessages';
 import { codicon, h } from '../shared/dom';
+import { DashboardView } from './dashboardView';
 
 const exportButtons: { format: SummaryExportFormat; label: string; icon: string }[] = [
   { format: 'markdown', label: 'Export Markdown', icon: 'markdown' },
@@ -118,9 +120,13 @@ function filesSection(files: readonly SummaryFileInfo[]): HTMLElement {
   return el;
 }
 
+type Tab = 'dashboard' | 'report';
+
 export class SummaryPage {
   private readonly status: HTMLElement;
   private readonly content: HTMLElement;
+  private readonly dashboard: DashboardView;
+  private readonly tabs = new Map<Tab, { button: HTMLButtonElement; panel: HTMLElement }>();
   private readonly heading: HTMLElement;
   private readonly subtitle: HTMLElement;
 
@@ -142,13 +148,63 @@ export class SummaryPage {
       button.addEventListener('click', () => this.requestExport(b.format));
       toolbar.append(button);
     }
+    const md = h('button', 'export-button export-dashboard');
+    md.type = 'button';
+    md.append(codicon('graph'), h('span', undefined, 'Export Dashboard'));
+    md.addEventListener('click', () => this.exportDashboard());
+    toolbar.append(md);
     this.status = h('span', 'status');
     this.status.setAttribute('role', 'status');
     this.status.setAttribute('aria-live', 'polite');
     toolbar.append(this.status);
-    header.append(this.heading, this.subtitle, toolbar);
-    this.content = h('main', 'summary-content');
-    root.replaceChildren(header, this.content);
+    const tabList = h('div', 'tabs');
+    tabList.setAttribute('role', 'tablist');
+    header.append(this.heading, this.subtitle, toolbar, tabList);
+    this.dashboard = new DashboardView((m) => this.host.post(m));
+    this.content = h('div', 'summary-content');
+    const main = h('main');
+    for (const [tab, label, panel] of [
+      ['dashboard', 'Dashboard', this.dashboard.element],
+      ['report', 'Report', this.content],
+    ] as const) {
+      const button = h('button', 'tab', label);
+      button.type = 'button';
+      button.id = `tab-${tab}`;
+      button.setAttribute('role', 'tab');
+      button.setAttribute('aria-controls', `panel-${tab}`);
+      button.addEventListener('click', () => this.select(tab));
+      button.addEventListener('keydown', (e) => {
+        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+          const other: Tab = tab === 'dashboard' ? 'report' : 'dashboard';
+          this.select(other);
+          this.tabs.get(other)?.button.focus();
+        }
+      });
+      panel.id = `panel-${tab}`;
+      panel.setAttribute('role', 'tabpanel');
+      panel.setAttribute('aria-labelledby', button.id);
+      tabList.append(button);
+      main.append(panel);
+      this.tabs.set(tab, { button, panel });
+    }
+    this.select('dashboard');
+    root.replaceChildren(header, main);
+  }
+
+  private select(tab: Tab): void {
+    for (const [t, { button, panel }] of this.tabs) {
+      const on = t === tab;
+      button.setAttribute('aria-selected', String(on));
+      button.tabIndex = on ? 0 : -1;
+      panel.hidden = !on;
+    }
+  }
+
+  private exportDashboard(): void {
+    const out = this.dashboard.markdownExport();
+    if (!out) return;
+    this.status.textContent = 'Exporting the dashboard...';
+    this.host.post({ kind: 'saveDashboard', ...out });
   }
 
   private requestExport(format: SummaryExportFormat): void {
@@ -156,7 +212,7 @@ export class SummaryPage {
     this.host.post({ kind: 'export', format });
   }
 
-  show(view: SummaryView): void {
+  show(view: SummaryView, partial = false): void {
     const doc = view.document;
     this.heading.textContent = `${doc.title}: ${view.title}`;
     this.subtitle.textContent = doc.subtitle;
@@ -170,7 +226,9 @@ export class SummaryPage {
     rest.forEach((s, i) => parts.push(sectionElement(s, `section-${i + 1}`)));
     if (!troubled) parts.push(filesSection(view.files));
     this.content.replaceChildren(...parts);
-    this.host.save(view);
+    this.dashboard.show(view.report, view.title);
+    if (partial) this.status.textContent = 'Reading... (partial results, updating)';
+    else this.host.save(view);
   }
 
   /** A message from the host; anything unknown is ignored. */
@@ -178,7 +236,13 @@ export class SummaryPage {
     const m = message as SummaryToWebview | undefined;
     switch (m?.kind) {
       case 'show':
-        this.show(m.view);
+        this.show(m.view, m.partial === true);
+        break;
+      case 'saved':
+        this.status.textContent = `Saved to ${m.target}`;
+        break;
+      case 'saveFailed':
+        this.status.textContent = `Saving failed: ${m.message}`;
         break;
       case 'exported':
         this.status.textContent = `${formatNames[m.format]} written to ${m.target}`;
