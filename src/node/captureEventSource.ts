@@ -7,15 +7,20 @@
  * (summary cancellation), and `onChunk` hears of each chunk read (progress), even for a
  * capture with little DNS in it.
  *
- * Each record is dissected in scan mode inside the reader's sink (records are only valid
- * during the sink call) and only the resulting plain events are queued.
+ * Each record is scanned inside the reader's sink (records are only valid during the sink
+ * call: CaptureMessageScan, the fast path or the dissector in scan mode) and only copies
+ * of the resulting events are queued. `each()` is the single-file form without the queue
+ * or the copies: each event goes to the callback during the sink call.
  */
 import { createCaptureReader } from '../core/capture/captureReader';
 import type { CaptureFileInfo, CaptureProblem } from '../core/capture/captureRecord';
-import { FrameDissector, linkTypeName } from '../core/dissect/frame';
-import type { DissectOptions } from '../core/dissect/packetContext';
+import { linkTypeName } from '../core/dissect/frame';
 import type { DnsMessageEvent } from '../core/stats/dnsEvent';
-import { frameMessageEvents } from '../core/stats/frameEvents';
+import {
+  CaptureMessageScan,
+  copyMessageEvent,
+  type MessageScanOptions,
+} from '../core/scan/captureMessageScan';
 import { pumpCaptureFile } from './captureFile';
 import type { CaptureRun } from './fileProblems';
 
@@ -31,21 +36,21 @@ export class CaptureEventSource {
   /** Frames read so far (all frames, DNS or not). */
   frames = 0;
   private problems: CaptureProblem[] = [];
-  private readonly dissector: FrameDissector;
+  private readonly scanner: CaptureMessageScan;
   private formatSet = false;
   private info: CaptureFileInfo | undefined;
 
   constructor(
     readonly path: string,
-    options: DissectOptions,
+    options: MessageScanOptions,
     private readonly read: SourceReadOptions = {},
   ) {
-    this.dissector = new FrameDissector(options);
+    this.scanner = new CaptureMessageScan(options);
   }
 
   /** What happened to the file (complete once `events()` has finished). */
   get run(): CaptureRun {
-    const warnings = [...this.dissector.unknownLinkTypes].map(
+    const warnings = [...this.scanner.dissector.unknownLinkTypes].map(
       ([type, frame]) =>
         `link-layer header type ${type} (${linkTypeName(type)}) is not decoded (first in frame ${frame})`,
     );
@@ -55,30 +60,49 @@ export class CaptureEventSource {
   /** The file's DNS message events in file order; never throws for a bad file. */
   async *events(): AsyncGenerator<DnsMessageEvent> {
     let queue: DnsMessageEvent[] = [];
-    const reader = createCaptureReader((record) => {
-      if (!this.formatSet && reader.info) {
-        this.dissector.setFormat(reader.info.format);
-        this.formatSet = true;
-      }
-      const frame = this.dissector.dissect(record, false);
-      for (const e of frameMessageEvents(frame)) queue.push(e);
-    });
+    const push = (e: DnsMessageEvent): void => {
+      queue.push(copyMessageEvent(e));
+    };
     const drain = (): DnsMessageEvent[] => {
       const out = queue;
       queue = [];
+      return out;
+    };
+    yield* this.pump(push, drain);
+  }
+
+  /**
+   * Hands every DNS message event to `onEvent` as it is scanned (a reused object: valid
+   * only during the call); resolves at the end of the file. Never throws for a bad file.
+   */
+  async each(onEvent: (event: DnsMessageEvent) => void): Promise<void> {
+    const none: never[] = [];
+    const pump = this.pump(onEvent, () => none);
+    while (!(await pump.next()).done);
+  }
+
+  private async *pump(
+    onEvent: (event: DnsMessageEvent) => void,
+    afterChunk: () => DnsMessageEvent[],
+  ): AsyncGenerator<DnsMessageEvent> {
+    const scanner = this.scanner;
+    const reader = createCaptureReader((record) => {
+      if (!this.formatSet && reader.info) {
+        scanner.dissector.setFormat(reader.info.format);
+        this.formatSet = true;
+      }
+      scanner.scan(record, onEvent);
+    });
+    const drain = (): DnsMessageEvent[] => {
       this.frames = reader.frames;
       this.info = reader.info;
       this.read.onChunk?.();
-      return out;
+      return afterChunk();
     };
-    const finish = (extra?: CaptureProblem): void => {
-      this.problems = extra ? [...reader.problems, extra] : [...reader.problems];
-      this.frames = reader.frames;
-      this.info = reader.info;
-    };
-
     const end = yield* pumpCaptureFile(this.path, reader, drain, this.read.signal);
     yield* drain();
-    finish(end.problem);
+    this.problems = end.problem ? [...reader.problems, end.problem] : [...reader.problems];
+    this.frames = reader.frames;
+    this.info = reader.info;
   }
 }

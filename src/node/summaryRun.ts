@@ -31,6 +31,8 @@ export interface SummaryOptions {
   binSeconds: number | null;
   /** Length of the top-N lists (StatsEngine's default 10 when undefined). */
   topN?: number;
+  /** Captures: scan common UDP frames on the fast path (default true; false: dissect every frame). */
+  fastScan?: boolean;
 }
 
 export interface SummaryHooks {
@@ -82,6 +84,7 @@ export async function runSummary(
         openSummarySource(file, {
           extraDnsPorts: options.extraDnsPorts,
           ...(options.clock ? { clock: options.clock } : {}),
+          ...(options.fastScan === false ? { fastScan: false } : {}),
           signal: abort.signal,
           onChunk: checkpoint,
         }),
@@ -91,18 +94,28 @@ export async function runSummary(
     const engine = new StatsEngine({ binSeconds: options.binSeconds });
     // Transactions, unsolicited responses and duplicate IDs reach the engine as they close.
     const matcher = new TransactionMatcher((outcome) => engine.add(outcome));
-    const merged = mergeByTime<TaggedEvent>(
-      sources.map((s) => s.events()),
-      (t) => t.timeNs,
-    );
-    for await (const { event, viaMatcher } of merged) {
-      engine.add(event);
-      if (event.kind !== 'message') continue;
-      if (viaMatcher) matcher.push(event);
-      messages++;
-      if ((messages & CHECK_EVERY) === 0) {
-        checkpoint();
-        abort.signal.throwIfAborted();
+    const single = sources.length === 1 ? sources[0]?.each : undefined;
+    if (single) {
+      // One capture: events straight from the scan, no merge, queue or copies.
+      await single((event) => {
+        engine.add(event);
+        matcher.push(event);
+        messages++;
+      });
+    } else {
+      const merged = mergeByTime<TaggedEvent>(
+        sources.map((s) => s.events()),
+        (t) => t.timeNs,
+      );
+      for await (const { event, viaMatcher } of merged) {
+        engine.add(event);
+        if (event.kind !== 'message') continue;
+        if (viaMatcher) matcher.push(event);
+        messages++;
+        if ((messages & CHECK_EVERY) === 0) {
+          checkpoint();
+          abort.signal.throwIfAborted();
+        }
       }
     }
     abort.signal.throwIfAborted();

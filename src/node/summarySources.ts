@@ -6,7 +6,7 @@
  * BIND log has no responses to match), so they go straight to the statistics engine.
  * A log's transaction event is merged at the time of its stream's latest message.
  */
-import type { DnsEvent } from '../core/stats/dnsEvent';
+import type { DnsEvent, DnsMessageEvent } from '../core/stats/dnsEvent';
 import { sniffFileKind, type FileKind } from './fileKind';
 import { QueryLogFileSource } from './queryLogFile';
 import type { LogClockOptions } from '../core/querylog/logClock';
@@ -39,6 +39,12 @@ export interface SummarySource {
   /** Frames (captures) or lines (logs) read so far. */
   readonly units: number;
   events(): AsyncIterable<TaggedEvent>;
+  /**
+   * Captures only: every message event handed to `onEvent` during the scan (a reused
+   * object, valid only during the call; all go through the matcher), without the
+   * per-event queue and async iteration of events(): the single-capture summary's path.
+   */
+  each?(onEvent: (event: DnsMessageEvent) => void): Promise<void>;
   /** The file's outcome (complete once events() has finished). */
   note(): FileNote;
 }
@@ -47,6 +53,8 @@ export interface SummarySourceOptions extends SourceReadOptions {
   extraDnsPorts: readonly number[];
   /** Query logs: the year of syslog times and the zone of local times (--year, --tz). */
   clock?: LogClockOptions;
+  /** Captures: scan common UDP frames on the fast path (default true; false: dissect all). */
+  fastScan?: boolean;
 }
 
 async function* timed(
@@ -83,16 +91,19 @@ function source(
 }
 
 function captureSource(path: string, options: SummarySourceOptions): SummarySource {
-  // dnsInfo false: the statistics need no Info column, and skipping record data is faster.
-  const { extraDnsPorts, clock: _clock, ...read } = options;
-  const s = new CaptureEventSource(path, { extraDnsPorts, dnsInfo: false }, read);
-  return source(
+  // The scan runs with dnsInfo false: no Info column, record data skipped.
+  const { extraDnsPorts, clock: _clock, fastScan, ...read } = options;
+  const s = new CaptureEventSource(path, { extraDnsPorts, fast: fastScan !== false }, read);
+  const capture = source(
     path,
     'capture',
     () => s.frames,
     () => s.events(),
     () => ({ format: s.run.info?.format, ...captureOutcome(s.run) }),
   );
+  // Assigned, not spread: a spread would copy the `units` getter's value of the moment.
+  capture.each = (onEvent) => s.each(onEvent);
+  return capture;
 }
 
 function logSource(path: string, options: SummarySourceOptions): SummarySource {
