@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): DnspectorApi {
       for (const doc of documents) doc.configure(s.timeDisplay, s.timeZone === 'UTC');
     }),
   );
-  registerSummaryCommands(context, log, () => registry.active?.document.uri);
+  registerSummaryCommands(context, log, registry);
   registerQueryLogLanguage(context);
   log.info('DNSpector activated');
   return { registry, packetTree };

@@ -14,6 +14,13 @@
  * does) as Markdown, JSON or CSV: the exact bytes of `dnspector summarize --format F`.
  * Tests and automation skip the dialogs with `{ format, target, files? }`; the command
  * then resolves to the written Uri.
+ *
+ * The summary panel's dashboard: a clicked chart element applies its filter in the
+ * summarized files' editors (summaryFilter.ts), charts and the dashboard are saved by
+ * dashboardExport.ts, and a bin chosen in the view runs the summary again with that bin
+ * (the same numbers as `dnspector summarize --bin B`). dnspector.summaryMessage (not in
+ * the palette) hands a message to the open panel as if its page had posted it, with an
+ * optional `{ target }` that skips a save dialog: how tests drive the host's side.
  */
 import * as vscode from 'vscode';
 import { readSettings } from '../settings';
@@ -25,7 +32,12 @@ import {
   isSummaryExportFormat,
   type SummaryExportFormat,
 } from '../../core/protocol/summaryMessages';
-import { SummaryPanel } from './summaryPanel';
+import { SummaryPanel, type SummaryHandlers } from './summaryPanel';
+import type { SummaryBin } from '../../core/protocol/summaryMessages';
+import type { EditorRegistry } from '../capture/editorRegistry';
+import { applySummaryFilter } from './summaryFilter';
+import { saveChartCsv, saveChartPng, saveDashboard, type ExportPlace } from './dashboardExport';
+import { basename } from 'node:path';
 import {
   exportExtensions,
   exportFileName,
@@ -98,12 +110,18 @@ async function pickFiles(): Promise<vscode.Uri[] | undefined> {
 export function registerSummaryCommands(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
-  activeCapture: () => vscode.Uri | undefined,
+  registry: EditorRegistry,
 ): void {
   let last: Summary | undefined;
+  /** A save target given by dnspector.summaryMessage, used by the next save (no dialog). */
+  let nextTarget: vscode.Uri | undefined;
+  const activeCapture = (): vscode.Uri | undefined => registry.active?.document.uri;
 
   /** Runs the summary with a cancellable notification; undefined if cancelled or failed. */
-  async function summarize(uris: readonly vscode.Uri[]): Promise<Summary | undefined> {
+  async function summarize(
+    uris: readonly vscode.Uri[],
+    bin?: SummaryBin,
+  ): Promise<Summary | undefined> {
     const notLocal = uris.filter((u) => u.scheme !== 'file');
     if (notLocal.length > 0) {
       void vscode.window.showErrorMessage(
@@ -134,7 +152,7 @@ export function registerSummaryCommands(
               paths,
               {
                 extraDnsPorts: settings.extraDnsPorts,
-                binSeconds: binSeconds[settings.binSize] ?? null,
+                binSeconds: binSeconds[bin ?? settings.binSize] ?? null,
                 topN: settings.topN,
               },
               {
@@ -252,6 +270,45 @@ export function registerSummaryCommands(
     }
   }
 
+  function handlers(summary: Summary): SummaryHandlers {
+    const first = summary.paths[0];
+    const place = (): ExportPlace => {
+      const target = nextTarget;
+      return {
+        folder: first ? vscode.Uri.joinPath(vscode.Uri.file(first), '..') : undefined,
+        stem: first ? basename(first).replace(/(\.[^.]+)*$/, '') || 'dns' : 'dns',
+        ...(target ? { target } : {}),
+      };
+    };
+    return {
+      export: (format) => exportTold(summary, format, undefined),
+      applyFilter: async (filter) => {
+        const view = SummaryPanel.active?.shown;
+        await applySummaryFilter(registry, view?.files ?? [], filter, log);
+      },
+      saveChart: (image) => saveChartPng(place(), image),
+      saveCsv: (file, csv) => saveChartCsv(place(), file, csv),
+      saveDashboard: (markdown, images) => saveDashboard(place(), markdown, images),
+      setBin: async (bin) => {
+        const again = await summarize(
+          summary.paths.map((p) => vscode.Uri.file(p)),
+          bin,
+        );
+        if (again) show(again);
+      },
+    };
+  }
+
+  function show(summary: Summary): void {
+    last = summary;
+    SummaryPanel.show(
+      context.extensionUri,
+      summaryView(summary.paths, summary.result),
+      handlers(summary),
+      log,
+    );
+  }
+
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'dnspector.summarize',
@@ -263,15 +320,20 @@ export function registerSummaryCommands(
         }
         if (uris.length === 0) return;
         const summary = await summarize(uris);
-        if (!summary) return;
-        last = summary;
-        const view = summaryView(summary.paths, summary.result);
-        SummaryPanel.show(
-          context.extensionUri,
-          view,
-          (format) => exportTold(summary, format, undefined),
-          log,
-        );
+        if (summary) show(summary);
+      },
+    ),
+    vscode.commands.registerCommand(
+      'dnspector.summaryMessage',
+      async (message: unknown, options?: { target?: unknown }): Promise<void> => {
+        const panel = SummaryPanel.active;
+        if (!panel) return;
+        nextTarget = isUri(options?.target) ? options.target : undefined;
+        try {
+          await panel.receive(message);
+        } finally {
+          nextTarget = undefined;
+        }
       },
     ),
     vscode.commands.registerCommand(

@@ -10,19 +10,37 @@
  * retainContextWhenHidden); when it comes back it sends `ready` again and gets the view
  * again. Export buttons post `export`, handled by the owner's onExport (the same code as
  * the Export Summary command), whose outcome goes back as `exported`/`exportFailed`.
+ * The dashboard's messages (applyFilter, saveChart, saveCsv, saveDashboard, setBin) go to
+ * the owner's handlers too; saves are answered with `saved`/`saveFailed`. Whatever fails
+ * the guard (isSummaryToHost) is logged and ignored.
  */
 import * as vscode from 'vscode';
 import {
   SUMMARY_PROTOCOL_VERSION,
   isSummaryToHost,
+  type ChartImage,
+  type SummaryBin,
   type SummaryExportFormat,
   type SummaryToWebview,
   type SummaryView,
 } from '../../core/protocol/summaryMessages';
 import { localResourceRoots, webviewHtml } from '../webview/webviewHtml';
 
-/** Writes the shown summary in `format`; resolves to where it went (undefined: cancelled). */
-export type ExportHandler = (format: SummaryExportFormat) => Promise<vscode.Uri | undefined>;
+/** What the panel's owner does for the page (each save resolves to where it went, or undefined). */
+export interface SummaryHandlers {
+  /** Writes the shown summary in `format`. */
+  export(format: SummaryExportFormat): Promise<vscode.Uri | undefined>;
+  applyFilter(filter: string): Promise<void>;
+  saveChart(image: ChartImage): Promise<vscode.Uri | undefined>;
+  saveCsv(file: string, csv: string): Promise<vscode.Uri | undefined>;
+  saveDashboard(markdown: string, images: ChartImage[]): Promise<vscode.Uri | undefined>;
+  /** Summarizes the same files again with another time bin (and shows it). */
+  setBin(bin: SummaryBin): Promise<void>;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
 
 export class SummaryPanel implements vscode.Disposable {
   static readonly viewType = 'dnspector.summary';
@@ -35,7 +53,7 @@ export class SummaryPanel implements vscode.Disposable {
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     private view: SummaryView,
-    private onExport: ExportHandler,
+    private handlers: SummaryHandlers,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
@@ -48,17 +66,24 @@ export class SummaryPanel implements vscode.Disposable {
   static show(
     extensionUri: vscode.Uri,
     view: SummaryView,
-    onExport: ExportHandler,
+    handlers: SummaryHandlers,
     log: vscode.LogOutputChannel,
+    partial = false,
   ): SummaryPanel {
     const title = `DNSpector Summary: ${view.title}`;
     const existing = SummaryPanel.current;
     if (existing) {
       existing.view = view;
-      existing.onExport = onExport;
+      existing.handlers = handlers;
       existing.panel.title = title;
-      existing.post({ kind: 'show', version: SUMMARY_PROTOCOL_VERSION, view });
-      existing.panel.reveal(undefined, false);
+      existing.post({
+        kind: 'show',
+        version: SUMMARY_PROTOCOL_VERSION,
+        view,
+        ...(partial ? { partial } : {}),
+      });
+      // Live updates do not steal the focus; a finished summary comes to the front.
+      if (!partial) existing.panel.reveal(undefined, false);
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(
@@ -72,7 +97,7 @@ export class SummaryPanel implements vscode.Disposable {
       script: 'summary',
       stylesheet: 'summary.css',
     });
-    SummaryPanel.current = new SummaryPanel(panel, view, onExport, log);
+    SummaryPanel.current = new SummaryPanel(panel, view, handlers, log);
     return SummaryPanel.current;
   }
 
@@ -90,7 +115,8 @@ export class SummaryPanel implements vscode.Disposable {
     if (this.ready) void this.panel.webview.postMessage(message);
   }
 
-  private async receive(message: unknown): Promise<void> {
+  /** Handles a message as if the page had posted it (the page's messages come here). */
+  async receive(message: unknown): Promise<void> {
     if (!isSummaryToHost(message)) {
       this.log.warn(`summary view: ignored an unknown message ${JSON.stringify(message)}`);
       return;
@@ -108,14 +134,48 @@ export class SummaryPanel implements vscode.Disposable {
       case 'export': {
         const { format } = message;
         try {
-          const target = await this.onExport(format);
+          const target = await this.handlers.export(format);
           if (target) this.post({ kind: 'exported', format, target: target.toString(true) });
         } catch (err) {
-          const text = err instanceof Error ? err.message : String(err);
-          this.post({ kind: 'exportFailed', format, message: text });
+          this.post({ kind: 'exportFailed', format, message: errorText(err) });
         }
         break;
       }
+      case 'applyFilter':
+        try {
+          await this.handlers.applyFilter(message.filter);
+        } catch (err) {
+          this.log.error(`summary view: filter "${message.filter}": ${errorText(err)}`);
+          void vscode.window.showErrorMessage(
+            vscode.l10n.t('DNSpector could not apply the filter: {0}', errorText(err)),
+          );
+        }
+        break;
+      case 'saveChart':
+        await this.saved(() => this.handlers.saveChart(message.image));
+        break;
+      case 'saveCsv':
+        await this.saved(() => this.handlers.saveCsv(message.file, message.csv));
+        break;
+      case 'saveDashboard':
+        await this.saved(() => this.handlers.saveDashboard(message.markdown, message.images));
+        break;
+      case 'setBin':
+        await this.handlers.setBin(message.bin);
+        break;
+    }
+  }
+
+  private async saved(save: () => Promise<vscode.Uri | undefined>): Promise<void> {
+    try {
+      const target = await save();
+      if (target) {
+        this.log.info(`summary view: saved ${target.toString(true)}`);
+        this.post({ kind: 'saved', target: target.toString(true) });
+      }
+    } catch (err) {
+      this.log.error(`summary view: saving failed: ${errorText(err)}`);
+      this.post({ kind: 'saveFailed', message: errorText(err) });
     }
   }
 
