@@ -93,7 +93,7 @@ export async function runSummary(
     units = () => sources.reduce((n, s) => n + s.units, 0);
     const engine = new StatsEngine({ binSeconds: options.binSeconds });
     // Transactions, unsolicited responses and duplicate IDs reach the engine as they close.
-    const matcher = new TransactionMatcher((outcome) => engine.add(outcome));
+    const matcher = new TransactionMatcher((outcome) => engine.add(outcome), { annotate: false });
     const single = sources.length === 1 ? sources[0]?.each : undefined;
     if (single) {
       // One capture: events straight from the scan, no merge, queue or copies.

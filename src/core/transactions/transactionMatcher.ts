@@ -51,7 +51,12 @@ import type {
   DnsUnsolicitedEvent,
 } from '../stats/dnsEvent';
 import type { DnsMessageAnnotation } from './dnsAnnotation';
-import { conversationKey, endpoints } from './conversationKey';
+import {
+  clientQueryHash,
+  conversationHash,
+  sameConversation,
+  type ConversationFields,
+} from './conversationKey';
 
 export type TransactionOutcomeEvent =
   DnsTransactionEvent | DnsUnsolicitedEvent | DnsDuplicateIdEvent;
@@ -63,6 +68,11 @@ export interface TransactionMatcherOptions {
   idleTimeoutNs?: bigint | null;
   /** Most transactions remembered at once (default 1,000,000). */
   maxTransactions?: number;
+  /**
+   * Build the per-message annotations (default true). The statistics only need the
+   * outcome events: with false, push() returns null and allocates nothing per message.
+   */
+  annotate?: boolean;
 }
 
 const SECOND = 1_000_000_000n;
@@ -74,13 +84,15 @@ function isTransferType(qtype: number | undefined): boolean {
   return qtype === T_AXFR || qtype === T_IXFR;
 }
 
-interface Transaction {
-  readonly key: string;
-  readonly clientKey: string;
-  readonly client: string;
-  readonly server: string;
-  readonly transport: DnsMessageEvent['transport'];
-  readonly id: number;
+interface Transaction extends ConversationFields {
+  /** conversationHash: its chain in `table`, and whether it is still there. */
+  readonly key: number;
+  nextInTable: Transaction | null;
+  inTable: boolean;
+  /** clientQueryHash: its chain in `openByClient`, and whether it is there. */
+  readonly clientKey: number;
+  nextOpen: Transaction | null;
+  inOpen: boolean;
   readonly qname: string | undefined;
   readonly qtype: number | undefined;
   readonly qclass: number | undefined;
@@ -107,8 +119,12 @@ interface Transaction {
 }
 
 export class TransactionMatcher {
-  /** conversation + ID -> latest transaction. */
-  private readonly table = new Map<string, Transaction>();
+  /**
+   * conversation + ID -> latest transaction: conversationHash to a chain of transactions
+   * (nextInTable) whose fields tell them apart; tableSize counts them.
+   */
+  private readonly table = new Map<number, Transaction>();
+  private tableSize = 0;
   /**
    * The same transactions in order of last activity, oldest first: an intrusive list, not
    * the Map's order, because V8 Maps leave holes where entries were deleted and walking
@@ -116,11 +132,12 @@ export class TransactionMatcher {
    */
   private oldest: Transaction | null = null;
   private newest: Transaction | null = null;
-  /** transport + client + server + ID -> unanswered transaction (duplicate-ID detection). */
-  private readonly openByClient = new Map<string, Transaction>();
+  /** transport + client + server + ID -> unanswered transaction (duplicate-ID detection), chained by nextOpen. */
+  private readonly openByClient = new Map<number, Transaction>();
   private readonly windowNs: bigint;
   private readonly idleNs: bigint | null;
   private readonly max: number;
+  private readonly annotate: boolean;
   private nowNs: bigint | undefined;
 
   constructor(
@@ -130,22 +147,24 @@ export class TransactionMatcher {
     this.windowNs = options.retransmissionWindowNs ?? 5n * SECOND;
     this.idleNs = options.idleTimeoutNs === undefined ? 30n * SECOND : options.idleTimeoutNs;
     this.max = Math.max(1, options.maxTransactions ?? 1_000_000);
+    this.annotate = options.annotate !== false;
   }
 
   /** Transactions remembered now. */
   get size(): number {
-    return this.table.size;
+    return this.tableSize;
   }
 
   /**
    * Takes the next message; returns its annotation (null when the message is too short to
-   * take part). Never throws.
+   * take part, or annotations are off). Never throws.
    */
   push(e: DnsMessageEvent): DnsMessageAnnotation | null {
     this.nowNs = this.nowNs === undefined || e.timeNs > this.nowNs ? e.timeNs : this.nowNs;
     this.expireIdle();
     if (e.size < 4) return null;
-    return e.response ? this.response(e) : this.query(e);
+    const a = e.response ? this.response(e) : this.query(e);
+    return this.annotate ? a : null;
   }
 
   /** End of input: closes (reports) every remembered transaction. */
@@ -153,12 +172,14 @@ export class TransactionMatcher {
     while (this.oldest) this.close(this.oldest);
   }
 
-  private query(e: DnsMessageEvent): DnsMessageAnnotation {
-    const key = `${conversationKey(e)}#${e.id}`;
-    const t = this.table.get(key);
+  private query(e: DnsMessageEvent): DnsMessageAnnotation | null {
+    const key = conversationHash(e);
+    const t = this.find(key, e);
     if (t && t.responseRef === undefined && e.timeNs - t.firstTimeNs < this.windowNs) {
-      let annotation: DnsMessageAnnotation;
-      if (e.ref !== t.firstRef) {
+      let annotation: DnsMessageAnnotation | null = null;
+      if (!this.annotate) {
+        // The statistics take no annotations.
+      } else if (e.ref !== t.firstRef) {
         annotation = { retransmission: true, retransmitRequestIn: t.firstRef };
       } else {
         // Same frame as the original (two TCP messages): tshark's second pass sees the original.
@@ -176,16 +197,21 @@ export class TransactionMatcher {
       return annotation;
     }
     if (t) this.close(t);
-    const { client, server } = endpoints(e);
-    const clientKey = `${e.transport}|${client}|${server}#${e.id}`;
-    const other = this.openByClient.get(clientKey);
+    const clientKey = clientQueryHash(e.transport, e.src, e.dst, e.id);
+    const other = this.findOpen(clientKey, e.transport, e.src, e.dst, e.id);
     if (other && !sameQuestion(e, other)) this.emit(duplicateId(e, other.firstRef));
-    const annotation: DnsMessageAnnotation = {};
+    const annotation: DnsMessageAnnotation | null = this.annotate ? {} : null;
     const n: Transaction = {
       key,
+      nextInTable: null,
+      inTable: false,
       clientKey,
-      client,
-      server,
+      nextOpen: null,
+      inOpen: false,
+      client: e.src,
+      clientPort: e.srcPort,
+      server: e.dst,
+      serverPort: e.dstPort,
       transport: e.transport,
       id: e.id,
       qname: e.qname,
@@ -205,30 +231,93 @@ export class TransactionMatcher {
       prev: null,
       next: null,
     };
-    this.table.set(key, n);
+    this.addToTable(n);
     this.append(n);
-    this.openByClient.set(clientKey, n);
+    if (other) this.removeOpen(other);
+    this.addOpen(n);
     this.enforceCap();
     return annotation;
   }
 
-  private response(e: DnsMessageEvent): DnsMessageAnnotation {
-    const key = `${conversationKey(e)}#${e.id}`;
-    const t = this.table.get(key);
+  /** The latest transaction of the message's conversation and ID. */
+  private find(key: number, e: DnsMessageEvent): Transaction | undefined {
+    for (let t = this.table.get(key) ?? null; t; t = t.nextInTable)
+      if (sameConversation(t, e)) return t;
+    return undefined;
+  }
+
+  private addToTable(t: Transaction): void {
+    t.nextInTable = this.table.get(t.key) ?? null;
+    t.inTable = true;
+    this.table.set(t.key, t);
+    this.tableSize++;
+  }
+
+  private removeFromTable(t: Transaction): void {
+    if (!t.inTable) return;
+    t.inTable = false;
+    this.tableSize--;
+    let p = this.table.get(t.key);
+    if (p === t) {
+      if (t.nextInTable) this.table.set(t.key, t.nextInTable);
+      else this.table.delete(t.key);
+    } else {
+      while (p && p.nextInTable !== t) p = p.nextInTable ?? undefined;
+      if (p) p.nextInTable = t.nextInTable;
+    }
+    t.nextInTable = null;
+  }
+
+  /** The unanswered transaction of this client, server, transport and ID. */
+  private findOpen(
+    key: number,
+    transport: string,
+    client: string,
+    server: string,
+    id: number,
+  ): Transaction | undefined {
+    for (let t = this.openByClient.get(key) ?? null; t; t = t.nextOpen)
+      if (t.id === id && t.transport === transport && t.client === client && t.server === server)
+        return t;
+    return undefined;
+  }
+
+  private addOpen(t: Transaction): void {
+    t.nextOpen = this.openByClient.get(t.clientKey) ?? null;
+    t.inOpen = true;
+    this.openByClient.set(t.clientKey, t);
+  }
+
+  private removeOpen(t: Transaction): void {
+    if (!t.inOpen) return;
+    t.inOpen = false;
+    let p = this.openByClient.get(t.clientKey);
+    if (p === t) {
+      if (t.nextOpen) this.openByClient.set(t.clientKey, t.nextOpen);
+      else this.openByClient.delete(t.clientKey);
+    } else {
+      while (p && p.nextOpen !== t) p = p.nextOpen ?? undefined;
+      if (p) p.nextOpen = t.nextOpen;
+    }
+    t.nextOpen = null;
+  }
+
+  private response(e: DnsMessageEvent): DnsMessageAnnotation | null {
+    const t = this.find(conversationHash(e), e);
     if (!t) {
-      const { client, server } = endpoints(e);
       const event: DnsUnsolicitedEvent = {
         kind: 'unsolicited',
         ref: e.ref,
         timeNs: e.timeNs,
-        client,
-        server,
+        client: e.dst,
+        server: e.src,
         id: e.id,
       };
       this.emit(event);
-      return { unsolicited: true };
+      return this.annotate ? { unsolicited: true } : null;
     }
-    let annotation: DnsMessageAnnotation;
+    let annotation: DnsMessageAnnotation | null = null;
+    const annotate = this.annotate;
     if (t.responseRef === undefined) {
       t.responseRef = e.ref;
       t.responseTimeNs = e.timeNs;
@@ -239,15 +328,15 @@ export class TransactionMatcher {
       if (t.moreWaiting) for (const q of t.moreWaiting) q.responseIn = e.ref;
       t.waiting = null;
       t.moreWaiting = null;
-      if (this.openByClient.get(t.clientKey) === t) this.openByClient.delete(t.clientKey);
-      annotation = { responseTo: t.firstRef, timeNs: e.timeNs - t.firstTimeNs };
+      this.removeOpen(t);
+      if (annotate) annotation = { responseTo: t.firstRef, timeNs: e.timeNs - t.firstTimeNs };
     } else if (t.transfer || e.ref === t.responseRef) {
       // A zone transfer's next message (or a second message in the answer's own frame).
       t.responses++;
-      annotation = { responseTo: t.firstRef, timeNs: e.timeNs - t.firstTimeNs };
+      if (annotate) annotation = { responseTo: t.firstRef, timeNs: e.timeNs - t.firstTimeNs };
     } else {
       t.duplicateResponses++;
-      annotation = { retransmission: true, retransmitResponseIn: t.responseRef };
+      if (annotate) annotation = { retransmission: true, retransmitResponseIn: t.responseRef };
     }
     // tshark re-reads "multiple responses expected" from every question it sees on the transaction.
     if (e.qdcount > 0 && e.qtype !== undefined) t.transfer = isTransferType(e.qtype);
@@ -287,14 +376,14 @@ export class TransactionMatcher {
   }
 
   private enforceCap(): void {
-    while (this.table.size > this.max && this.oldest) this.close(this.oldest);
+    while (this.tableSize > this.max && this.oldest) this.close(this.oldest);
   }
 
   /** Forgets a transaction and reports it. */
   private close(t: Transaction): void {
     this.unlink(t);
-    if (this.table.get(t.key) === t) this.table.delete(t.key);
-    if (this.openByClient.get(t.clientKey) === t) this.openByClient.delete(t.clientKey);
+    this.removeFromTable(t);
+    this.removeOpen(t);
     this.emit(transactionEvent(t));
   }
 }
