@@ -116,6 +116,7 @@ export class DashboardView {
       this.mix = v;
       this.render();
     });
+    this.mixSelect.value = this.mix;
     this.binSelect = select('Time bin', SUMMARY_BINS, BIN_LABELS, (bin) =>
       this.post({ kind: 'setBin', bin }),
     );
@@ -226,7 +227,11 @@ export class DashboardView {
     );
     const series = report.series;
     const binNote = `${series.binSeconds} s bins (${series.binChoice})${series.binNote ? `: ${series.binNote}` : ''}`;
-    const gaps = d.rate.bands.map((b) => `${b.label} ${formatSeconds(b.seconds)}`).join('; ');
+    const gaps = report.gaps
+      .map(
+        (g) => `${g.source === '*' ? 'all traffic' : g.source} silent ${formatSeconds(g.seconds)}`,
+      )
+      .join('; ');
     get('rate').render(d.rate, timeConfig(d.rate, c), gaps ? `${binNote}. Gaps: ${gaps}` : binNote);
     const fit = d.aVsAaaa.fit;
     get('aVsAaaa').render(

@@ -240,7 +240,7 @@ function line(
 
 const HIGHLIGHTED = new Set(['A', 'AAAA']);
 
-/** Queries per bin by type (A and AAAA first and highlighted), with the gaps as bands. */
+/** Queries per bin by type (A and AAAA first and highlighted); silences of all traffic as bands. */
 export function rateChart(report: SummaryReport): TimeChart {
   const xs = binStartsMs(report);
   const types = Object.keys(report.series.qtypes).sort((a, b) => {
@@ -256,22 +256,25 @@ export function rateChart(report: SummaryReport): TimeChart {
     lines: types.map((t) =>
       line(t, xs, report.series.qtypes[t] ?? [], HIGHLIGHTED.has(t), qtypeFilter(t)),
     ),
-    bands: gapBands(report),
+    bands: gapBands(report, (source) => source === '*'),
   };
 }
 
-export function gapBands(report: SummaryReport): Band[] {
-  return report.gaps.map((g) => {
-    const startMs = Date.parse(g.start);
-    const endMs = Date.parse(g.end);
-    return {
-      label: g.source === '*' ? 'all traffic silent' : `${g.source} silent`,
-      startMs,
-      endMs,
-      seconds: g.seconds,
-      filter: gapFilter(g.source, startMs, endMs),
-    };
-  });
+/** The gaps of the sources `shown` picks ("*" is all traffic), as bands. */
+export function gapBands(report: SummaryReport, shown: (source: string) => boolean): Band[] {
+  return report.gaps
+    .filter((g) => shown(g.source))
+    .map((g) => {
+      const startMs = Date.parse(g.start);
+      const endMs = Date.parse(g.end);
+      return {
+        label: g.source === '*' ? 'all traffic silent' : `${g.source} silent`,
+        startMs,
+        endMs,
+        seconds: g.seconds,
+        filter: gapFilter(g.source, startMs, endMs),
+      };
+    });
 }
 
 const A_OR_AAAA = allOf(QUERIES, 'dns.qry.type == A || dns.qry.type == AAAA');
@@ -351,7 +354,7 @@ export function topNamesChart(report: SummaryReport): BarChart {
   return { ...bars('queries', 'Top names', list), total: report.totals.queries };
 }
 
-/** Queries per bin of each top client (the paper's per-client figures). */
+/** Queries per bin of each top client (the paper's per-client figures), with their silences. */
 export function clientSeriesChart(report: SummaryReport): TimeChart {
   const xs = binStartsMs(report);
   return {
@@ -362,7 +365,7 @@ export function clientSeriesChart(report: SummaryReport): TimeChart {
     lines: Object.entries(report.series.clients).map(([address, ys], i) =>
       line(address, xs, ys, i < 2, clientFilter(address)),
     ),
-    bands: [],
+    bands: gapBands(report, (source) => source in report.series.clients),
   };
 }
 

@@ -110,7 +110,8 @@ export function binFilter(base: string, startMs: number, binSeconds: number): st
 export function gapFilter(source: string, startMs: number, endMs: number): string {
   const window = timeWindow(startMs, endMs + 1);
   if (source === '*') return window;
-  const field = source.includes(':') ? 'ipv6.addr' : 'ip.addr';
+  // A source's silence is about what it sent.
+  const field = source.includes(':') ? 'ipv6.src' : 'ip.src';
   return allOf(`${field} == ${source}`, window);
 }
 

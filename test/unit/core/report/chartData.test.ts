@@ -171,10 +171,18 @@ describe('dashboard chart data', function () {
   it('gaps are bands from the JSON report gaps; a band selects the packets at its two edges', () => {
     const r = reports[demo]!;
     const { bands } = rateChart(r);
-    assert.equal(bands.length, r.gaps.length);
+    const silences = r.gaps.filter((g) => g.source === '*');
+    assert.equal(bands.length, silences.length);
     assert.ok(bands.length > 0, 'the demo has a silence');
+    const clientBands = clientSeriesChart(r).bands;
+    // A client's silences go with the client lines; a server's (127.0.0.1 here) are only listed.
+    const ofClients = r.gaps.filter((g) => g.source in r.series.clients);
+    assert.deepEqual(
+      clientBands.map((b) => b.label),
+      ofClients.map((g) => `${g.source} silent`),
+    );
     bands.forEach((b, i) => {
-      const g = r.gaps[i]!;
+      const g = silences[i]!;
       assert.equal(new Date(b.startMs).toISOString(), g.start);
       assert.equal(new Date(b.endMs).toISOString(), g.end);
       assert.equal(b.seconds, g.seconds);
@@ -183,6 +191,9 @@ describe('dashboard chart data', function () {
     // Nothing inside the silence: the last packet before and the first after (same ms ties aside).
     const n = selected(demo, all.filter);
     assert.ok(n >= 2 && n <= 4, `edges selected: ${n}`);
+    const client = clientBands[0]!;
+    const m = selected(demo, client.filter);
+    assert.ok(m >= 2 && m <= 4, `${client.label} edges selected: ${m}`);
   });
 
   it('A vs AAAA: one point per regression bin, the fit is the JSON report regression', () => {
