@@ -6,7 +6,7 @@
  */
 import type { DnsMessageEvent } from './dnsEvent';
 import type { FlagCounts, SummaryReport, TsharkTreeCounts } from '../report/summaryReport';
-import { Tally } from './countTable';
+import { NumberTally } from './countTable';
 import { classMnemonic, opcodeMnemonic, qtypeMnemonic, rcodeMnemonic } from './dnsMnemonics';
 
 const FLAG_BITS = {
@@ -19,6 +19,11 @@ const FLAG_BITS = {
 } as const;
 type FlagName = keyof typeof FLAG_BITS | 'do';
 const FLAG_NAMES: readonly FlagName[] = ['rd', 'ra', 'aa', 'tc', 'ad', 'cd', 'do'];
+/** The header bits of FLAG_NAMES[0..5], in that order (DO, the last, is EDNS's). */
+const FLAG_MASKS: readonly number[] = FLAG_NAMES.slice(0, 6).map(
+  (f) => FLAG_BITS[f as keyof typeof FLAG_BITS],
+);
+const DO = 6;
 
 export const MAX_UDP_SIZE_KEYS = 64;
 
@@ -27,22 +32,25 @@ export class MessageCounters {
   queries = 0;
   responses = 0;
   malformed = 0;
-  readonly qtypes = new Tally();
-  readonly rcodes = new Tally();
-  readonly opcodes = new Tally();
-  readonly qclasses = new Tally();
-  private readonly flagCounts = new Map<FlagName, FlagCounts>(
-    FLAG_NAMES.map((f) => [f, { queries: 0, responses: 0 }]),
-  );
+  // Counted by number, named (mnemonics) only when the report is made.
+  readonly qtypes = new NumberTally(qtypeMnemonic);
+  readonly rcodes = new NumberTally(rcodeMnemonic);
+  readonly opcodes = new NumberTally(opcodeMnemonic);
+  readonly qclasses = new NumberTally(classMnemonic);
+  /** Per flag (FLAG_NAMES order): queries and responses with it set. */
+  private readonly flagQueries = new Array<number>(FLAG_NAMES.length).fill(0);
+  private readonly flagResponses = new Array<number>(FLAG_NAMES.length).fill(0);
   private readonly ednsCounts = { queries: 0, responses: 0 };
-  private readonly ednsVersions = new Tally();
-  private readonly udpSizes = new Tally();
+  private readonly ednsVersions = new NumberTally(String);
+  private readonly udpSizes = new NumberTally(String);
+  /** EDNS messages whose UDP size came after MAX_UDP_SIZE_KEYS distinct ones. */
+  private otherUdpSizes = 0;
   readonly transport = { udp: 0, tcp: 0, unknown: 0 };
   readonly ipVersion = { ipv4: 0, ipv6: 0, unknown: 0 };
-  private readonly tsharkRcodes = new Tally();
-  private readonly tsharkOpcodes = new Tally();
-  private readonly tsharkQtypes = new Tally();
-  private readonly tsharkClasses = new Tally();
+  private readonly tsharkRcodes = new NumberTally(rcodeMnemonic);
+  private readonly tsharkOpcodes = new NumberTally(opcodeMnemonic);
+  private readonly tsharkQtypes = new NumberTally(qtypeMnemonic);
+  private readonly tsharkClasses = new NumberTally(classMnemonic);
 
   add(e: DnsMessageEvent): void {
     this.messages++;
@@ -50,24 +58,23 @@ export class MessageCounters {
     if (e.response) this.responses++;
     else this.queries++;
     if (e.malformed) this.malformed++;
-    const opcode = opcodeMnemonic(e.opcode);
-    this.opcodes.add(opcode);
-    if (e.response) this.rcodes.add(rcodeMnemonic(e.rcode));
+    this.opcodes.add(e.opcode);
+    if (e.response) this.rcodes.add(e.rcode);
     else {
-      if (e.qtype !== undefined) this.qtypes.add(qtypeMnemonic(e.qtype));
-      if (e.qclass !== undefined) this.qclasses.add(classMnemonic(e.qclass));
+      if (e.qtype !== undefined) this.qtypes.add(e.qtype);
+      if (e.qclass !== undefined) this.qclasses.add(e.qclass);
     }
-    for (const f of FLAG_NAMES) {
-      const set = f === 'do' ? e.edns?.do === true : (e.flags & FLAG_BITS[f]) !== 0;
-      if (set) (this.flagCounts.get(f) as FlagCounts)[side]++;
-    }
+    const flagSide = e.response ? this.flagResponses : this.flagQueries;
+    for (let i = 0; i < FLAG_MASKS.length; i++)
+      if ((e.flags & (FLAG_MASKS[i] as number)) !== 0) (flagSide[i] as number)++;
+    if (e.edns?.do === true) (flagSide[DO] as number)++;
     if (e.edns) {
       this.ednsCounts[side]++;
-      this.ednsVersions.add(String(e.edns.version));
-      const size = String(e.edns.udpSize);
-      if (this.udpSizes.get(size) > 0 || this.udpSizes.size < MAX_UDP_SIZE_KEYS)
+      this.ednsVersions.add(e.edns.version);
+      const size = e.edns.udpSize;
+      if (this.udpSizes.has(size) || this.udpSizes.size < MAX_UDP_SIZE_KEYS)
         this.udpSizes.add(size);
-      else this.udpSizes.add('other');
+      else this.otherUdpSizes++;
     }
     if (e.transport === 'udp') this.transport.udp++;
     else if (e.transport === 'tcp') this.transport.tcp++;
@@ -76,14 +83,17 @@ export class MessageCounters {
     else if (e.ipVersion === 6) this.ipVersion.ipv6++;
     else this.ipVersion.unknown++;
     // tshark's dns,tree: every message, header rcode (4 bits), type/class 0 without a question.
-    this.tsharkRcodes.add(rcodeMnemonic(e.flags & 0xf));
-    this.tsharkOpcodes.add(opcode);
-    this.tsharkQtypes.add(qtypeMnemonic(e.qtype ?? 0));
-    this.tsharkClasses.add(classMnemonic(e.qclass ?? 0));
+    this.tsharkRcodes.add(e.flags & 0xf);
+    this.tsharkOpcodes.add(e.opcode);
+    this.tsharkQtypes.add(e.qtype ?? 0);
+    this.tsharkClasses.add(e.qclass ?? 0);
   }
 
   flags(): SummaryReport['flags'] {
-    const f = (n: FlagName): FlagCounts => ({ ...(this.flagCounts.get(n) as FlagCounts) });
+    const f = (n: FlagName): FlagCounts => {
+      const i = FLAG_NAMES.indexOf(n);
+      return { queries: this.flagQueries[i] ?? 0, responses: this.flagResponses[i] ?? 0 };
+    };
     return {
       rd: f('rd'),
       ra: f('ra'),
@@ -100,7 +110,7 @@ export class MessageCounters {
       queries: this.ednsCounts.queries,
       responses: this.ednsCounts.responses,
       versions: this.ednsVersions.toTable(),
-      udpSizes: this.udpSizes.toTable(),
+      udpSizes: this.udpSizes.toTable({ other: this.otherUdpSizes }),
     };
   }
 
@@ -128,6 +138,7 @@ export class MessageCounters {
       this.qclasses.size +
       this.ednsVersions.size +
       this.udpSizes.size +
+      (this.otherUdpSizes > 0 ? 1 : 0) +
       this.tsharkRcodes.size +
       this.tsharkOpcodes.size +
       this.tsharkQtypes.size +
