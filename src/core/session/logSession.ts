@@ -12,6 +12,8 @@
 import type { FieldNode } from '../field';
 import type { DnsEvent } from '../stats/dnsEvent';
 import { QueryLogReader, type QueryLogReaderOptions } from '../querylog/queryLogReader';
+import { defaultMaxLineLength } from '../querylog/lineSplitter';
+import { truncateColumn } from '../format/columnText';
 import { parseLogLineSpans, type ParsedLogLine } from '../querylog/logLineSpans';
 import { logLineTree } from '../querylog/logLineTree';
 import { LogClock } from '../querylog/logClock';
@@ -163,14 +165,31 @@ export class LogSession extends ViewedSession implements EditorSession {
     }
   }
 
-  /** Line n's text, without its line ending. */
+  /**
+   * Line n's text, without its line ending; a line longer than the reader's maxLineLength
+   * is cut there, as the reader cuts it (a 1 MB line is not read whole for each row).
+   */
   lineText(n: number): string {
     const start = this.lineStart[n - 1] ?? 0;
+    const length = Math.min(
+      this.lineLength(n),
+      this.options.reader?.maxLineLength ?? defaultMaxLineLength,
+    );
+    return decoder.decode(this.read(start, length));
+  }
+
+  /** Line n's length in bytes, without its line ending. */
+  private lineLength(n: number): number {
+    const start = this.lineStart[n - 1] ?? 0;
     const end = n < this.count || this.complete ? (this.lineStart[n] ?? start) : start;
-    let text = decoder.decode(this.read(start, Math.max(0, end - start)));
-    if (text.endsWith('\n')) text = text.slice(0, -1);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    return text;
+    let length = Math.max(0, end - start);
+    if (length === 0) return 0;
+    const tail = this.read(start + Math.max(0, length - 2), Math.min(2, length));
+    if (tail[tail.length - 1] === 0x0a) {
+      length--;
+      if (tail.length === 2 && tail[0] === 0x0d) length--;
+    }
+    return length;
   }
 
   /** Line n as a field tree (logLineTree.ts), with its transaction items. */
@@ -213,8 +232,8 @@ export class LogSession extends ViewedSession implements EditorSession {
       source: span('client'),
       destination: span('server') || span('upstream'),
       protocol: span('qtype'),
-      length: new TextEncoderLike().length(text),
-      info: parsed ? messageText(text, parsed) : text,
+      length: this.lineLength(n),
+      info: truncateColumn(parsed ? messageText(text, parsed) : text),
     };
     if (!parsed && text.trim() !== '') row.malformed = 'The line matches no query-log format';
     const d = parsed?.detected;
@@ -312,15 +331,6 @@ class TextEncoderLike {
   encode(s: string): Uint8Array {
     return TextEncoderLike.encoder.encode(s);
   }
-  length(s: string): number {
-    return isAscii(s) ? s.length : this.encode(s).length;
-  }
-}
-
-/** Every character below U+0080 (then UTF-16 and UTF-8 offsets agree). */
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 /**
