@@ -42,6 +42,12 @@ export interface SummaryHooks {
   isCancelled?(): boolean;
   /** Aborting stops the run too (and interrupts a file read at once). */
   signal?: AbortSignal;
+  /**
+   * The report so far (transactions still open not yet counted), at most every
+   * `partialEveryMs` (default 2000) at the progress checkpoints: live views of big files.
+   */
+  onPartial?(partial: SummaryResult): void;
+  partialEveryMs?: number;
 }
 
 export interface SummaryResult {
@@ -71,10 +77,17 @@ export async function runSummary(
   hooks.signal?.addEventListener('abort', onAbort, { once: true });
   let messages = 0;
   let units = (): number => 0;
+  /** The report so far; set once the engine exists. */
+  let partial: (() => SummaryResult) | undefined;
+  let partialAt = Date.now();
   const checkpoint = (): void => {
     if (abort.signal.aborted) return;
     if (hooks.isCancelled?.() === true || hooks.signal?.aborted === true) onAbort();
     else hooks.onProgress?.(units(), messages);
+    if (hooks.onPartial && partial && Date.now() - partialAt >= (hooks.partialEveryMs ?? 2000)) {
+      partialAt = Date.now();
+      hooks.onPartial(partial());
+    }
   };
   try {
     if (hooks.signal?.aborted) onAbort();
@@ -94,6 +107,10 @@ export async function runSummary(
     const engine = new StatsEngine({ binSeconds: options.binSeconds });
     // Transactions, unsolicited responses and duplicate IDs reach the engine as they close.
     const matcher = new TransactionMatcher((outcome) => engine.add(outcome), { annotate: false });
+    partial = () => ({
+      report: engine.report({ top: options.topN }),
+      fileNotes: sources.map((s) => s.note()),
+    });
     const single = sources.length === 1 ? sources[0]?.each : undefined;
     if (single) {
       // One capture: events straight from the scan, no merge, queue or copies.

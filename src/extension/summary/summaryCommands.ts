@@ -18,7 +18,9 @@
  * The summary panel's dashboard: a clicked chart element applies its filter in the
  * summarized files' editors (summaryFilter.ts), charts and the dashboard are saved by
  * dashboardExport.ts, and a bin chosen in the view runs the summary again with that bin
- * (the same numbers as `dnspector summarize --bin B`). dnspector.summaryMessage (not in
+ * (the same numbers as `dnspector summarize --bin B`). While a big file is read, the
+ * panel shows the report so far every 2 s (runSummary's onPartial; the page updates its
+ * charts in place). dnspector.summaryMessage (not in
  * the palette) hands a message to the open panel as if its page had posted it, with an
  * optional `{ target }` that skips a save dialog: how tests drive the host's side.
  */
@@ -121,6 +123,7 @@ export function registerSummaryCommands(
   async function summarize(
     uris: readonly vscode.Uri[],
     bin?: SummaryBin,
+    live?: (partial: Summary) => void,
   ): Promise<Summary | undefined> {
     const notLocal = uris.filter((u) => u.scheme !== 'file');
     if (notLocal.length > 0) {
@@ -158,6 +161,7 @@ export function registerSummaryCommands(
               {
                 signal: abort.signal,
                 isCancelled: () => token.isCancellationRequested,
+                ...(live ? { onPartial: (result: SummaryResult) => live({ paths, result }) } : {}),
                 onProgress: (units) => {
                   // A few redraws a second are plenty; every chunk would flood the UI.
                   const now = Date.now();
@@ -293,19 +297,22 @@ export function registerSummaryCommands(
         const again = await summarize(
           summary.paths.map((p) => vscode.Uri.file(p)),
           bin,
+          (partial) => show(partial, true),
         );
         if (again) show(again);
       },
     };
   }
 
-  function show(summary: Summary): void {
-    last = summary;
+  /** Shows a summary in the panel; a partial one (a big file still read) only updates it. */
+  function show(summary: Summary, partial = false): void {
+    if (!partial) last = summary;
     SummaryPanel.show(
       context.extensionUri,
       summaryView(summary.paths, summary.result),
       handlers(summary),
       log,
+      partial,
     );
   }
 
@@ -319,7 +326,7 @@ export function registerSummaryCommands(
           uris = active ? [active] : ((await pickFiles()) ?? []);
         }
         if (uris.length === 0) return;
-        const summary = await summarize(uris);
+        const summary = await summarize(uris, undefined, (partial) => show(partial, true));
         if (summary) show(summary);
       },
     ),
