@@ -3,7 +3,8 @@
 // ids and the time between samples), adds up each function's self time, maps the bundle's
 // positions back to the TypeScript sources with dist/cli.js.map, and prints the top
 // functions as a Markdown table (for the README's performance section).
-//   node bench/profileSummarize.mjs [CAPTURE] [TOP]   (default: the cached dns-1m.pcap, 15)
+//   node bench/profileSummarize.mjs [CAPTURE] [TOP] [CLI]
+// (defaults: the cached dns-1m.pcap, 15, this repository's dist/cli.js)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -16,7 +17,7 @@ import { markdownTable } from './lib/benchStats.mjs';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const capture = process.argv[2] ?? join(benchCache(), 'dns-1m.pcap');
 const top = Number(process.argv[3] ?? 15);
-const cli = join(repo, 'dist/cli.js');
+const cli = process.argv[4] ?? join(repo, 'dist/cli.js');
 const map = new SourceMap(JSON.parse(readFileSync(`${cli}.map`, 'utf8')));
 
 const dir = mkdtempSync(join(tmpdir(), 'dnspector-prof-'));

@@ -4,8 +4,9 @@
 // (several runs each, medians, peak memory from GNU time), measures the capture editor's
 // index through its worker and query-log throughput, and prints one Markdown table of
 // medians, ratios, packets/s and the issue's targets, also saved to bench/results/latest.md.
-// A benchmark, not a test: nothing fails on a missed target.
-//   node bench/run.mjs [--sizes 1m,5m] [--runs N] [--only summarize,fields,index,logs]
+// A benchmark, not a test: nothing fails on a missed target. --committed measures an export
+// of HEAD instead of the working tree (lib/committedCopy.mjs).
+//   node bench/run.mjs [--sizes 1m,5m] [--runs N] [--only summarize,fields,index,logs] [--committed]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { benchCache, ensureBindLog } from './lib/bindLog.mjs';
 import { timedRun, timedRuns } from './lib/timedRun.mjs';
 import { compareFieldsOutputs } from './lib/fieldsCompare.mjs';
 import { loadText, machineLines } from './lib/machine.mjs';
+import { runOnCommitted } from './lib/committedCopy.mjs';
 import {
   formatMegabytes,
   formatRate,
@@ -50,7 +52,16 @@ function options(argv) {
   if (unknown.length) throw new Error(`--only: unknown ${unknown} (known: ${SECTIONS})`);
   return o;
 }
-const opts = options(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv.includes('--committed')) {
+  process.exit(
+    runOnCommitted(
+      repo,
+      argv.filter((a) => a !== '--committed'),
+    ),
+  );
+}
+const opts = options(argv);
 const has = (section) => opts.only.includes(section);
 const cli = join(repo, 'dist/cli.js');
 if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `node esbuild.mjs` first');
