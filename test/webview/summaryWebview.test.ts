@@ -20,6 +20,7 @@ import { summaryView } from '../../src/extension/summary/summaryView';
 import type { SummaryView } from '../../src/core/protocol/summaryMessages';
 import { fixtureDir, repo } from '../helpers/captureFiles';
 import { clientFilter } from '../../src/core/report/chartFilters';
+import { rateChart } from '../../src/core/report/chartData';
 
 const chromiumPath = process.env.DNSPECTOR_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -417,6 +418,62 @@ describe('summary webview in Chromium', function () {
     assert.equal(await js(page, 'window.__first === window.__DNSPECTOR_CHARTS__.mix'), true);
     assert.ok(
       (await js<string>(page, 'document.querySelector(".status").textContent')).includes('partial'),
+    );
+  });
+
+  it('a click inside a gap band posts the band filter', async () => {
+    const page = await open();
+    await show(page, demo);
+    const band = rateChart(demo.report).bands[0]!;
+    const at = await js<{ x: number; y: number }>(
+      page,
+      `(() => { const c = window.__DNSPECTOR_CHARTS__.rate;
+        c.canvas.scrollIntoView({ block: 'center' });
+        const r = c.canvas.getBoundingClientRect();
+        const x = c.scales.x.getPixelForValue(${(band.startMs + band.endMs) / 2});
+        return { x: r.left + x, y: r.top + (c.chartArea.top + c.chartArea.bottom) / 2 }; })()`,
+    );
+    await page.mouse.click(at.x, at.y);
+    await until(page, 'window.__posted.some((m) => m.kind === "applyFilter")');
+    const posted = await js<{ kind: string; filter?: string }[]>(page, 'window.__posted');
+    assert.deepEqual(
+      posted.filter((m) => m.kind === 'applyFilter'),
+      [{ kind: 'applyFilter', filter: band.filter }],
+    );
+  });
+
+  it('re-reads the theme colours when the body class changes', async () => {
+    const page = await open();
+    await show(page, demo);
+    await page.evaluate(`document.documentElement.style.setProperty('--vscode-charts-blue', '#123456');
+      document.body.className = 'vscode-high-contrast';`);
+    await until(page, 'window.__DNSPECTOR_CHARTS__.mix.data.datasets[0].borderColor === "#123456"');
+  });
+
+  it('decimates a long series with min-max, keeping its peak', async () => {
+    const page = await open();
+    const long = structuredClone(demo);
+    const n = 20_000;
+    const start = Date.parse('2026-11-23T00:00:00.000Z');
+    const series = long.report.series;
+    series.binSeconds = 1;
+    series.binStarts = Array.from({ length: n }, (_, i) =>
+      new Date(start + i * 1000).toISOString(),
+    );
+    const a = Array.from({ length: n }, (_, i) => (i % 7) + 1);
+    a[12_345] = 999;
+    series.qtypes = { A: a };
+    series.clients = {};
+    series.aVsAaaa = { a, aaaa: a.map(() => 0), ratio: a.map(() => 0) };
+    long.report.gaps = [];
+    await show(page, long);
+    const drawn = await chartData<{ x: number; y: number }[]>(page, 'rate');
+    assert.ok(drawn.length < n / 4, `${drawn.length} of ${n} points drawn`);
+    assert.equal(Math.max(...drawn.map((p) => p.y)), 999, 'the peak survives');
+    // chart.js keeps the full series beside the decimated one.
+    assert.equal(
+      await js(page, 'window.__DNSPECTOR_CHARTS__.rate.data.datasets[0]._data.length'),
+      n,
     );
   });
 });

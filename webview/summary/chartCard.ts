@@ -120,12 +120,17 @@ export class ChartCard {
     elements: { datasetIndex: number; index: number }[],
     chart: Chart,
   ): void {
-    const hit = elements[0];
-    let filter = hit ? elementFilter(this.data, hit.datasetIndex, hit.index) : undefined;
-    if (!hit && this.data.kind === 'time' && event.x !== null) {
+    // In a time chart a click inside a gap band means the gap (the bins there are empty).
+    if (this.data.kind === 'time' && event.x !== null) {
       const x = chart.scales.x?.getValueForPixel(event.x);
-      if (x !== undefined) filter = bandAt(this.data, x)?.filter;
+      const band = x === undefined ? undefined : bandAt(this.data, x);
+      if (band) {
+        this.host.applyFilter(band.filter);
+        return;
+      }
     }
+    const hit = elements[0];
+    const filter = hit ? elementFilter(this.data, hit.datasetIndex, hit.index) : undefined;
     if (filter) this.host.applyFilter(filter);
   }
 

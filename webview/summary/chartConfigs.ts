@@ -269,6 +269,8 @@ export function timeConfig(chart: TimeChart, colors: ThemeColors): ChartConfigur
     data: { datasets },
     options: {
       ...base,
+      // Decimation runs only when the chart (not just its datasets) skips parsing.
+      parsing: false,
       interaction: { mode: 'nearest', intersect: false, axis: 'x' },
       scales: {
         x: {
