@@ -58,7 +58,8 @@ export class CaptureSession extends ViewedSession implements EditorSession {
     private readonly options: CaptureSessionOptions,
   ) {
     super();
-    this.indexer = new FrameDissector(options.dissect);
+    // The index needs no Info text and no walk of record data (the statistics' scan).
+    this.indexer = new FrameDissector({ ...options.dissect, dnsInfo: false });
     this.viewModel = new ViewModel(this.viewSource(), options.compileFilter);
   }
 
@@ -141,9 +142,9 @@ export class CaptureSession extends ViewedSession implements EditorSession {
     const matchesLookup = filter.matchesLookup.bind(filter);
     const reader = new ScanFieldReader(fields);
     const dissect = this.options.dissect;
-    // The index's malformed marks are complete only if it walked record data (dnsInfo not
-    // false); then the scan may skip record data (the faster summary path), else it must not.
-    const dissector = new FrameDissector({ ...dissect, dnsInfo: dissect.dnsInfo === false });
+    // The index scans without walking record data (dnsInfo false: its malformed marks miss
+    // faults inside records), so this scan must walk them to know which frames are malformed.
+    const dissector = new FrameDissector({ ...dissect, dnsInfo: true });
     dissector.setFormat(this.format);
     const tree = (frame: DissectedFrame, n: number): boolean => {
       addTransactionFields(frame, this.index.annotations(n) ?? []);

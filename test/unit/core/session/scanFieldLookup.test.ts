@@ -6,6 +6,8 @@
  * each kind of message has, and when it refuses (several questions, several IP layers).
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'mocha';
 import type { DissectedFrame } from '../../../../src/core/dissect/frame';
@@ -14,11 +16,12 @@ import { Mark } from '../../../../src/core/session/captureIndex';
 import { ScanFieldReader, scanAnswers } from '../../../../src/core/session/scanFieldLookup';
 import { fixtureDir } from '../../../helpers/captureFiles';
 import { openSession, settle } from '../../../helpers/captureSessions';
+import { pcapFile } from '../../helpers/captureBuilder';
 
 /** Runs `filter` over the fixture; the frames it selects and the frames it built trees for. */
 function pass(file: string, filter: string, fastFilter = true) {
   const trees: number[] = [];
-  const session = openSession(join(fixtureDir, file), {
+  const session = openSession(file.startsWith('/') ? file : join(fixtureDir, file), {
     fastFilter,
     onFilterTree: (n) => trees.push(n),
   });
@@ -75,6 +78,38 @@ describe('fast filter path: trees built during a filter pass', function () {
     assert.deepEqual(r.trees, marked);
     const slow = pass('snaplen-80.pcap', 'dns.qry.type == 1 || dns.count.answers > 0', false);
     assert.deepEqual(r.selected, slow.selected);
+  });
+
+  it("a response malformed only inside an answer's data gets no dns.response_to, as on the tree path", function () {
+    // Query 0x1234 MX a.test, then its response whose MX data ends inside a 63-byte label:
+    // tshark's walk fails there, so the message gets no transaction items.
+    const question = [1, 0x61, 4, 0x74, 0x65, 0x73, 0x74, 0, 0, 15, 0, 1];
+    const query = [0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0, ...question];
+    const answer = [0xc0, 12, 0, 15, 0, 1, 0, 0, 0, 60, 0, 4, 0, 10, 63, 0x61];
+    const response = [0x12, 0x34, 0x81, 0x80, 0, 1, 0, 1, 0, 0, 0, 0, ...question, ...answer];
+    const udp = (dns: number[], from: number, to: number) => {
+      const length = 8 + dns.length;
+      const ip = [0x45, 0, 0, 20 + length, 0, 1, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2];
+      if (from === 53) ip.splice(12, 8, 10, 0, 0, 2, 10, 0, 0, 1);
+      const ports = [from >> 8, from & 255, to >> 8, to & 255, length >> 8, length & 255, 0, 0];
+      return Uint8Array.from([...Array(12).fill(2), 0x08, 0x00, ...ip, ...ports, ...dns]);
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'dnspector-scan-')), 'mx-cut.pcap');
+    writeFileSync(
+      file,
+      pcapFile({
+        endian: 'little',
+        records: [
+          { seconds: 1_700_000_000, fraction: 0, data: udp(query, 40000, 53) },
+          { seconds: 1_700_000_000, fraction: 500, data: udp(response, 53, 40000) },
+        ],
+      }),
+    );
+    const slow = pass(file, 'dns.response_to || dns.time', false);
+    assert.deepEqual(slow.selected, []);
+    assert.deepEqual(pass(file, 'dns.response_to || dns.time').selected, []);
+    // The query still got its response (matching does not look at the answer's data).
+    assert.deepEqual(pass(file, 'dns.response_in').selected, [1]);
   });
 });
 
