@@ -1,7 +1,8 @@
 // The capture editor's index size per packet: builds a CaptureSession (the object the
 // index worker keeps per open capture) over a capture in this thread, with the garbage
 // collector exposed, and prints one JSON line with the heap growth (V8 heap + array
-// buffers, after a full GC before and after) divided by the packet count, and the
+// buffers, after a full GC before and after) divided by the packet count, for the whole
+// session and for its index alone (the session's other fields cleared), and the
 // index's own figure (CaptureIndex.byteSize() if it has one, else bytesPerPacket, which
 // counts only its typed columns). Bundled by bench/run.mjs with esbuild (it imports the
 // TypeScript sources) into out-bench/ (git- and lint-ignored); run with --expose-gc.
@@ -50,6 +51,11 @@ async function main() {
   const after = used();
   const index = session.index;
   const packets = index.count;
+  // The index alone: clear everything else the session holds (its dissector, transaction
+  // matcher, view; field by field, as the session object itself may still be referenced)
+  // and see what stays.
+  for (const key of Object.keys(session)) if (key !== 'index') session[key] = undefined;
+  const indexOnly = used();
   // byteSize() is a number or { total, parts } (issue 7's index work); older indexes
   // only state their typed columns' bytes per packet.
   const size = typeof index.byteSize === 'function' ? index.byteSize() : undefined;
@@ -60,7 +66,14 @@ async function main() {
           ownBytesPerPacket: (typeof size === 'number' ? size : size.total) / packets,
           ownKind: 'byteSize()',
         };
-  console.log(JSON.stringify({ packets, heapBytesPerPacket: (after - before) / packets, ...own }));
+  console.log(
+    JSON.stringify({
+      packets,
+      heapBytesPerPacket: (after - before) / packets,
+      indexHeapBytesPerPacket: (indexOnly - before) / packets,
+      ...own,
+    }),
+  );
 }
 
 // cjs bundle: no top-level await
