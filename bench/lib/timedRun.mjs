@@ -26,11 +26,14 @@ export function timedRun(command, args, outFile = '/dev/null') {
   }
 }
 
-/** `runs` runs: `{ wall: median, peakKb: max, walls }`. */
-export function timedRuns(runs, command, args) {
-  const walls = [];
-  let peakKb = 0;
-  for (let i = 0; i < runs; i++) {
+/**
+ * `runs` runs: `{ wall: median, peakKb: max, walls }`; `earlier` runs (`{ wall, peakKb }`)
+ * of the same command, made elsewhere, count among them.
+ */
+export function timedRuns(runs, command, args, earlier = []) {
+  const walls = earlier.map((r) => r.wall);
+  let peakKb = Math.max(0, ...earlier.map((r) => r.peakKb));
+  for (let i = earlier.length; i < runs; i++) {
     const r = timedRun(command, args);
     walls.push(r.wall);
     peakKb = Math.max(peakKb, r.peakKb);
