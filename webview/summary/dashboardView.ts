@@ -153,6 +153,7 @@ export class DashboardView {
       card('names', false, true).element,
       card('clientSeries', true, true).element,
       pairs(card('transactions'), card('responseTimes')),
+      card('responseTimeSeries', true).element,
     );
     watchTheme(() => {
       this.colors = readThemeColors();
@@ -263,6 +264,7 @@ export class DashboardView {
       rt.marks.map((m) => `${m.label} ${formatSeconds(m.seconds)}`).join(', ') +
         " (from the first query, as tshark's dns.time)",
     );
+    get('responseTimeSeries').render(d.responseTimeSeries, timeConfig(d.responseTimeSeries, c));
   }
 
   /** The dashboard as Markdown with one PNG per chart, for the host to write to a folder. */

@@ -439,6 +439,22 @@ export function responseTimeChart(report: SummaryReport): HistogramChart {
   };
 }
 
+/**
+ * Mean response time per bin (seconds from the first query, tshark's dns.time); a point's
+ * filter selects the responses it averages. Empty for reports made before the series.
+ */
+export function responseTimeSeriesChart(report: SummaryReport): TimeChart {
+  const ys = report.series.responseTime;
+  return {
+    kind: 'time',
+    title: 'Response time over time',
+    binSeconds: report.series.binSeconds,
+    unit: 'mean seconds',
+    lines: ys ? [line('mean response time', binStartsMs(report), ys, true, 'dns.time')] : [],
+    bands: [],
+  };
+}
+
 /** The dashboard's charts, by id, in page order. */
 export interface Dashboard {
   mix: BarChart;
@@ -450,6 +466,7 @@ export interface Dashboard {
   clientSeries: TimeChart;
   transactions: BarChart;
   responseTimes: HistogramChart;
+  responseTimeSeries: TimeChart;
 }
 
 export type ChartId = keyof Dashboard;
@@ -464,6 +481,7 @@ export const CHART_IDS: readonly ChartId[] = [
   'clientSeries',
   'transactions',
   'responseTimes',
+  'responseTimeSeries',
 ];
 
 export function dashboard(report: SummaryReport, mix: MixKind = 'qtype'): Dashboard {
@@ -477,6 +495,7 @@ export function dashboard(report: SummaryReport, mix: MixKind = 'qtype'): Dashbo
     clientSeries: clientSeriesChart(report),
     transactions: transactionsChart(report),
     responseTimes: responseTimeChart(report),
+    responseTimeSeries: responseTimeSeriesChart(report),
   };
 }
 

@@ -109,6 +109,12 @@ export interface TimeSeries {
   clients: Record<string, number[]>;
   /** A and AAAA queries per bin and AAAA/A (null where A is 0). */
   aVsAaaa: { a: number[]; aaaa: number[]; ratio: Array<number | null> };
+  /**
+   * Mean response time in seconds (from the first query, tshark's dns.time) of the
+   * responses in each bin; null where none. Always set by the engine; optional in the type
+   * only so report fixtures written before it was added still type-check.
+   */
+  responseTime?: Array<number | null>;
 }
 
 export interface Histogram {

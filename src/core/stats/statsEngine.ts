@@ -58,6 +58,9 @@ export class StatsEngine {
   private readonly tx: TransactionStats;
   private readonly tc = new TruncationRetries();
   private readonly transfers = new ZoneTransfers();
+  /** Response times (from the first query, seconds) summed per bin of the response, and counted. */
+  private readonly responseTimeSum: SparseSeries;
+  private readonly responseTimeCount: SparseSeries;
   private readonly gapSeconds: number;
   /** Messages whose source gave no time (they count, but have no place in time). */
   private untimedMessages = 0;
@@ -74,6 +77,8 @@ export class StatsEngine {
     const limits = { ...DEFAULT_TALKER_LIMITS, ...options.limits };
     this.talkers = new Talkers(this.clock, thresholdNs, limits);
     this.series = new SeriesReducer(this.clock);
+    this.responseTimeSum = new SparseSeries(this.clock);
+    this.responseTimeCount = new SparseSeries(this.clock);
     this.allGaps = new GapTracker(thresholdNs);
     this.tx = new TransactionStats(options.relativePrecision, limits.maxTrackedClients);
   }
@@ -85,6 +90,11 @@ export class StatsEngine {
         break;
       case 'transaction':
         this.tx.addTransaction(event);
+        if (event.responseTimeNs !== undefined) {
+          const ms = nsToMs(event.responseTimeNs);
+          this.responseTimeSum.add(ms, Number(event.responseTimeNs - event.firstQueryTimeNs) / 1e9);
+          this.responseTimeCount.add(ms);
+        }
         break;
       case 'unsolicited':
         this.tx.addUnsolicited(event);
@@ -178,6 +188,7 @@ export class StatsEngine {
       );
     }
 
+    const rtCounts = this.responseTimeCount.dense(lo, hi);
     const a = this.series.a.dense(lo, hi);
     const aaaa = this.series.aaaa.dense(lo, hi);
     const denseMap = (m: Map<string, SparseSeries>): Record<string, number[]> => {
@@ -281,6 +292,10 @@ export class StatsEngine {
         rcodes: denseMap(this.series.rcodes),
         clients: clientSeries,
         aVsAaaa: { a, aaaa, ratio: a.map((x, i) => (x > 0 ? (aaaa[i] as number) / x : null)) },
+        responseTime: this.responseTimeSum.dense(lo, hi).map((sum, i) => {
+          const n = rtCounts[i] ?? 0;
+          return n > 0 ? sum / n : null;
+        }),
       },
       regression: this.regression(this.series.a, this.series.aaaa, lo, hi),
       regressionByClient,

@@ -21,6 +21,7 @@ import {
   rateChart,
   ratioChart,
   responseTimeChart,
+  responseTimeSeriesChart,
   topClientsChart,
   topNamesChart,
   transactionsChart,
@@ -315,9 +316,31 @@ describe('dashboard chart data', function () {
     }
   });
 
+  it('response time over time: a bin mean is the mean dns.time of the responses its filter selects', () => {
+    for (const file of [demo, retrans]) {
+      const r = reports[file]!;
+      const chart = responseTimeSeriesChart(r);
+      const points = chart.lines[0]!.points;
+      const bins = points
+        .map((p, i) => ({ p, i }))
+        .filter(({ p }) => p.y !== null)
+        .slice(0, 3);
+      assert.ok(bins.length > 0);
+      for (const { p, i } of bins) {
+        const filter = pointFilter(chart, 0, i)!;
+        const times = dnspector('fields', file, '-Y', filter, '-e', 'dns.time')
+          .split('\n')
+          .filter((l) => l !== '')
+          .map(Number);
+        const mean = times.reduce((a, b) => a + b, 0) / times.length;
+        assert.ok(Math.abs(mean - p.y!) < 1e-6, `${file} bin ${i}: ${mean} vs ${p.y}`);
+      }
+    }
+  });
+
   it('dashboard() holds every chart', () => {
     const d = dashboard(reports[demo]!, 'rcode');
     assert.equal(d.mix.title, 'Response codes');
-    assert.equal(Object.keys(d).length, 9);
+    assert.equal(Object.keys(d).length, 10);
   });
 });
