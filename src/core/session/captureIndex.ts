@@ -35,6 +35,7 @@ import type { DnsMessageAnnotation } from '../transactions/dnsAnnotation';
 import { rangeAddressText } from '../dissect/addressText';
 import type { ByteRange } from '../dissect/packetContext';
 import type { DataSource } from '../field';
+import type { DnsMessageEvent } from '../stats/dnsEvent';
 
 export const Mark = {
   malformed: 1,
@@ -184,13 +185,7 @@ export class CaptureIndex {
    * conversations the dissector had seen after this frame (to number a new one).
    */
   add(record: CaptureRecord, frame: DissectedFrame, tcpStreams = 0): void {
-    const i = this.count;
-    this.ensure(i + 1);
-    this.setOffset(i, record.dataOffset);
-    this.capturedLength[i] = record.capturedLength;
-    this.originalLength[i] = record.originalLength;
-    this.setTime(i, record.timeNs);
-    this.port[i] = this.portId(record.linkType, record.interfaceId);
+    const i = this.addRecord(record);
     this.source[i] = this.addressId(frame.sources, frame.net.src);
     this.destination[i] = this.addressId(frame.sources, frame.net.dst);
     this.protocol[i] = this.protocols.id(frame.column.protocol);
@@ -208,7 +203,35 @@ export class CaptureIndex {
       this.addToGroup(key, record.frame, tcpStreams);
     }
     this.marks[i] = marks;
+  }
+
+  /**
+   * Adds the next frame when the fast scan (udpDnsFastScan.ts) took it: one well-formed
+   * DNS message over UDP on a DNS port (Protocol "DNS"), its addresses' text in `message`.
+   */
+  addScanned(record: CaptureRecord, message: DnsMessageEvent): void {
+    const i = this.addRecord(record);
+    this.source[i] = this.strings.id(message.src);
+    this.destination[i] = this.strings.id(message.dst);
+    this.protocol[i] = this.dnsProtocol;
+    let marks = message.response ? Mark.dnsResponse : Mark.dnsQuery;
+    if (record.timeUnknown) marks |= Mark.timeUnknown;
+    this.marks[i] = marks;
+  }
+
+  private readonly dnsProtocol = this.protocols.id('DNS');
+
+  /** Appends the record's position, lengths, time and interface; returns its row. */
+  private addRecord(record: CaptureRecord): number {
+    const i = this.count;
+    this.ensure(i + 1);
+    this.setOffset(i, record.dataOffset);
+    this.capturedLength[i] = record.capturedLength;
+    this.originalLength[i] = record.originalLength;
+    this.setTime(i, record.timeNs);
+    this.port[i] = this.portId(record.linkType, record.interfaceId);
     this.count = i + 1;
+    return i;
   }
 
   private setOffset(i: number, offset: number): void {
@@ -309,13 +332,25 @@ export class CaptureIndex {
    * query's object. Several messages: the objects themselves are kept.
    */
   setAnnotations(n: number, annotations: readonly (DnsMessageAnnotation | null)[]): void {
+    if (annotations.length === 1) {
+      this.setAnnotation(n, annotations[0] ?? null);
+      return;
+    }
     const i = n - 1;
     for (const a of annotations) if (a?.responseTo !== undefined) this.answered(a.responseTo, n);
     if (annotations.every((a) => a === null)) return;
-    const a = annotations.length === 1 ? annotations[0] : undefined;
-    const kind = a ? this.kindOf(a, n) : undefined;
+    this.multi.set(n, [...annotations]);
+    this.setTx(i, Tx.multi, 0);
+  }
+
+  /** setAnnotations for a frame with one DNS message. */
+  setAnnotation(n: number, a: DnsMessageAnnotation | null): void {
+    if (a === null) return;
+    const i = n - 1;
+    if (a.responseTo !== undefined) this.answered(a.responseTo, n);
+    const kind = this.kindOf(a, n);
     if (kind === undefined) {
-      this.multi.set(n, [...annotations]);
+      this.multi.set(n, [a]);
       this.setTx(i, Tx.multi, 0);
       return;
     }
@@ -339,7 +374,8 @@ export class CaptureIndex {
 
   /** The column form of one annotation, when it has one that gives it back exactly. */
   private kindOf(a: DnsMessageAnnotation, n: number): { tx: number; link: number } | undefined {
-    const keys = Object.keys(a).length;
+    let keys = 0;
+    for (const key in a) if (key) keys++;
     if (keys === 0) return { tx: Tx.query, link: 0 };
     if (a.retransmission === true && keys === 2) {
       if (a.retransmitRequestIn !== undefined)

@@ -13,6 +13,7 @@ import { FrameDissector, type DissectedFrame } from '../dissect/frame';
 import { tcpStreamsSeen } from '../dissect/tcp';
 import { frameMessageEvents } from '../stats/frameEvents';
 import { TransactionMatcher } from '../transactions/transactionMatcher';
+import { UdpDnsFastScan } from '../scan/udpDnsFastScan';
 import { addTransactionFields } from '../transactions/transactionFields';
 import type { ColumnId, PacketDetail, PacketRow, ViewInfo } from '../protocol/captureMessages';
 import { CaptureIndex, Mark } from './captureIndex';
@@ -37,6 +38,11 @@ export interface CaptureSessionOptions extends Omit<PacketViewOptions, 'format' 
    * of each frame's tree (default true; false forces the tree path, for comparisons).
    */
   fastFilter?: boolean;
+  /**
+   * Index plain UDP DNS frames with the statistics' fast scan (udpDnsFastScan.ts) instead
+   * of the dissector (default true; false dissects every frame, for comparisons).
+   */
+  fastScan?: boolean;
   /** Called each time a filter pass builds a frame's field tree (tests count them). */
   onFilterTree?: (frame: number) => void;
 }
@@ -44,7 +50,11 @@ export interface CaptureSessionOptions extends Omit<PacketViewOptions, 'format' 
 export class CaptureSession extends ViewedSession implements EditorSession {
   readonly index = new CaptureIndex();
   private readonly indexer: FrameDissector;
-  private readonly matcher = new TransactionMatcher(() => undefined, { idleTimeoutNs: null });
+  private readonly fastScan: UdpDnsFastScan | undefined;
+  /** Matches queries with responses while indexing; dropped when indexing is over. */
+  private matcher: TransactionMatcher | undefined = new TransactionMatcher(() => undefined, {
+    idleTimeoutNs: null,
+  });
   private packetView: PacketView | undefined;
   private format: 'pcap' | 'pcapng' = 'pcap';
   private decimals: 6 | 9 = 6;
@@ -60,6 +70,7 @@ export class CaptureSession extends ViewedSession implements EditorSession {
     super();
     // The index needs no Info text and no walk of record data (the statistics' scan).
     this.indexer = new FrameDissector({ ...options.dissect, dnsInfo: false });
+    if (options.fastScan !== false) this.fastScan = new UdpDnsFastScan(this.indexer.state.dnsPorts);
     this.viewModel = new ViewModel(this.viewSource(), options.compileFilter);
   }
 
@@ -88,10 +99,18 @@ export class CaptureSession extends ViewedSession implements EditorSession {
 
   /** Indexes the next record (the reader's sink). */
   addRecord(record: CaptureRecord): void {
+    const matcher = this.matcher;
+    if (!matcher) return;
+    if (this.fastScan?.scan(record)) {
+      const message = this.fastScan.event;
+      this.index.addScanned(record, message);
+      this.index.setAnnotation(record.frame, matcher.push(message));
+      return;
+    }
     const frame = this.indexer.dissect(record, false);
     this.index.add(record, frame, tcpStreamsSeen(this.indexer.state));
     if (frame.dns.length > 0) {
-      const list = frameMessageEvents(frame).map((e) => this.matcher.push(e));
+      const list = frameMessageEvents(frame).map((e) => matcher.push(e));
       this.index.setAnnotations(record.frame, list);
     }
   }
@@ -99,6 +118,7 @@ export class CaptureSession extends ViewedSession implements EditorSession {
   /** Indexing is over; `problems` say why it stopped early, if it did. */
   finish(problems: readonly string[]): void {
     this.complete = true;
+    this.matcher = undefined;
     this.index.trim();
     this.problems.push(...problems);
   }

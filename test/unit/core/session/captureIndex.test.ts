@@ -96,6 +96,31 @@ describe('capture index columns', function () {
     });
   }
 
+  /** Everything the index says about frame n, as plain values. */
+  function row(index: CaptureIndex, n: number) {
+    const i = n - 1;
+    return {
+      record: index.record(n, new Uint8Array(0)),
+      source: index.strings.text(index.source[i] ?? 0),
+      destination: index.strings.text(index.destination[i] ?? 0),
+      protocol: index.protocols.text(index.protocol[i] ?? 0),
+      marks: index.marks[i],
+      annotations: meaningful(index.annotations(n)),
+      context: index.contextBefore(n),
+      stream: index.streamOf(n),
+    };
+  }
+
+  for (const path of [...fixtureCaptures(), ...corpusCaptures()]) {
+    it(`${basename(path)}: the same index with the fast scan as with the dissector alone`, function () {
+      const fast = openSession(path).index;
+      const slow = openSession(path, { fastScan: false }).index;
+      assert.equal(fast.count, slow.count);
+      for (let n = 1; n <= slow.count; n++)
+        assert.deepEqual(row(fast, n), row(slow, n), `frame ${n}`);
+    });
+  }
+
   it('keeps times far from the first one and offsets past 4 GiB exactly', function () {
     const index = new CaptureIndex();
     const times = [
