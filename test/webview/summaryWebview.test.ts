@@ -339,9 +339,27 @@ describe('summary webview in Chromium', function () {
     );
   });
 
-  it('a click on a bar posts applyFilter with the bar filter', async () => {
+  it('a click on a bar posts applyFilter with the bar filter, a client bar shows its mix', async () => {
     const page = await open();
     await show(page, demo);
+    const second = demo.report.topClients.all[1]!.address;
+    await clickElement(page, 'clients', 1);
+    await until(
+      page,
+      `document.querySelector('#chart-clientMix h2').textContent.includes(${JSON.stringify(second)})`,
+    );
+    const mix = Object.entries(demo.report.topClients.qtypeMix[second]!).sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    );
+    assert.deepEqual(
+      await chartLabels(page, 'clientMix'),
+      mix.map(([k]) => k),
+    );
+    assert.deepEqual(
+      await chartData(page, 'clientMix'),
+      mix.map(([, v]) => v),
+    );
+    await page.evaluate('window.__posted = []');
     await clickElement(page, 'clients', 0);
     await until(page, 'window.__posted.some((m) => m.kind === "applyFilter")');
     const posted = await js<{ kind: string; filter?: string }[]>(page, 'window.__posted');

@@ -43,7 +43,12 @@ export class ChartCard {
     readonly id: string,
     data: ChartData,
     private readonly host: CardHost,
-    options: { zoomable?: boolean; tall?: boolean } = {},
+    private readonly options: {
+      zoomable?: boolean;
+      tall?: boolean;
+      /** Also called with the clicked element's index (e.g. to expand a client). */
+      onElement?: (index: number) => void;
+    } = {},
   ) {
     this.data = data;
     this.element = h('section', 'chart-card');
@@ -130,7 +135,9 @@ export class ChartCard {
       }
     }
     const hit = elements[0];
-    const filter = hit ? elementFilter(this.data, hit.datasetIndex, hit.index) : undefined;
+    if (!hit) return;
+    this.options.onElement?.(hit.index);
+    const filter = elementFilter(this.data, hit.datasetIndex, hit.index);
     if (filter) this.host.applyFilter(filter);
   }
 

@@ -99,15 +99,17 @@ export class DashboardView {
         else delete this.charts[id];
       },
     };
-    const card = (id: string, zoomable = false, tall = false): ChartCard => {
+    const card = (
+      id: string,
+      zoomable = false,
+      tall = false,
+      onElement?: (index: number) => void,
+    ): ChartCard => {
       const c = new ChartCard(
         id,
         { kind: 'bars', title: id, unit: '', bars: [], total: 0 },
         cardHost,
-        {
-          zoomable,
-          tall,
-        },
+        { zoomable, tall, ...(onElement ? { onElement } : {}) },
       );
       this.cards.set(id, c);
       return c;
@@ -134,7 +136,14 @@ export class DashboardView {
     mixRow.append(mixDoughnut.element, mix.element);
     const rate = card('rate', true, true);
     rate.controls.append(this.binSelect);
-    const clients = card('clients', false, true);
+    // A click on a client also shows its type mix beside.
+    const clients = card('clients', false, true, (index) => {
+      const address = this.report?.topClients.all[index]?.address;
+      if (address === undefined) return;
+      this.client = address;
+      this.clientSelect.value = address;
+      this.render();
+    });
     const clientMix = card('clientMix');
     clientMix.controls.append(this.clientSelect);
     const clientRow = h('div', 'card-row');

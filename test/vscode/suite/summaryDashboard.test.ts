@@ -134,4 +134,22 @@ describe('summary dashboard (host side)', function () {
     const image = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'rate.png'));
     assert.equal(image[1], 0x50);
   });
+
+  it('setBin summarizes again with that bin: the summary shown is the CLI --bin 1s one', async () => {
+    const uri = fixtureUri('udp-queries.pcap');
+    await vscode.commands.executeCommand('dnspector.summarize', uri);
+    await message({ kind: 'setBin', bin: '1s' });
+    const target = fixtureUri('rebinned.test-export.json');
+    written.push(target);
+    await vscode.commands.executeCommand('dnspector.exportSummary', { format: 'json', target });
+    const shown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)));
+    const r = spawnSync(
+      process.execPath,
+      [join(repo, 'dist/cli.js'), 'summarize', uri.fsPath, '--format', 'json', '--bin', '1s'],
+      { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(shown, JSON.parse(r.stdout));
+    assert.equal(shown.series.binSeconds, 1);
+  });
 });
