@@ -38,7 +38,8 @@ export class PacketView {
   ) {}
 
   private newDissector(): FrameDissector {
-    const d = new FrameDissector(this.options.dissect);
+    // dnsInfo on: rows of plain DNS frames take their Info from the scan.
+    const d = new FrameDissector({ ...this.options.dissect, dnsInfo: true });
     d.setFormat(this.options.format);
     if (this.index.count > 0) d.state.firstTimeNs = this.index.timeNs(0);
     return d;
@@ -89,9 +90,15 @@ export class PacketView {
     const idx = this.index;
     const i = n - 1;
     const marks = idx.marks[i] ?? 0;
-    // With a tree: some layers (UDP, TCP, IP fragments) write their Info text only then.
-    // Rows are requested a screenful at a time.
-    const frame = this.dissect(n, true, dissector);
+    // A plain DNS frame's Info is the DNS scan's (dnsInfo on); others need the tree: some
+    // layers (UDP, TCP, IP fragments) write their Info text only then, and a frame whose
+    // scan finds a fault (record data the index's scan skipped) is shown as its tree says.
+    const plain =
+      (marks & (Mark.dnsQuery | Mark.dnsResponse)) !== 0 &&
+      (marks & (Mark.malformed | Mark.context)) === 0;
+    let frame = plain ? this.dissect(n, false, dissector) : undefined;
+    if (!frame || frame.malformed || frame.dns.length === 0)
+      frame = this.dissect(n, true, dissector);
     const protocol = frame.column.protocol;
     const info = frame.column.info;
     const malformed = frame.malformed?.message;
