@@ -494,4 +494,33 @@ describe('summary webview in Chromium', function () {
       n,
     );
   });
+
+  it('the wheel zooms the time axis, a partial show keeps the zoom, Reset zoom undoes it', async () => {
+    const page = await open();
+    await show(page, demo);
+    const range = (): Promise<[number, number]> =>
+      js(
+        page,
+        '[window.__DNSPECTOR_CHARTS__.rate.scales.x.min, window.__DNSPECTOR_CHARTS__.rate.scales.x.max]',
+      );
+    const [min0, max0] = await range();
+    const box = await js<{ x: number; y: number }>(
+      page,
+      `(() => { const c = window.__DNSPECTOR_CHARTS__.rate; c.canvas.scrollIntoView({ block: 'center' });
+        const r = c.canvas.getBoundingClientRect();
+        return { x: r.left + (c.chartArea.left + c.chartArea.right) / 2, y: r.top + (c.chartArea.top + c.chartArea.bottom) / 2 }; })()`,
+    );
+    await page.mouse.move(box.x, box.y);
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -200);
+    await until(
+      page,
+      `window.__DNSPECTOR_CHARTS__.rate.scales.x.max - window.__DNSPECTOR_CHARTS__.rate.scales.x.min < ${(max0 - min0) * 0.9}`,
+    );
+    const zoomed = await range();
+    await show(page, structuredClone(demo), true);
+    assert.deepEqual(await range(), zoomed, 'zoom kept across a live update');
+    await page.locator('#chart-rate .reset-zoom').click();
+    await until(page, `window.__DNSPECTOR_CHARTS__.rate.scales.x.min === ${min0}`);
+    assert.deepEqual(await range(), [min0, max0]);
+  });
 });

@@ -91,12 +91,15 @@ export class ChartCard {
     const existing = this.chart;
     if (existing && (existing.config as { type?: string }).type === config.type) {
       existing.data = config.data as typeof existing.data;
-      // Keep the zoomed x range (the zoom plugin sets it on the scale's options).
-      const x = existing.options.scales?.x;
-      const zoomed = x ? { min: x.min, max: x.max } : undefined;
-      existing.options = this.withClick(config).options as typeof existing.options;
-      const nx = existing.options.scales?.x;
-      if (zoomed && nx && existing.isZoomedOrPanned?.()) Object.assign(nx, zoomed);
+      // Keep the zoomed or panned x range (the scale's current limits) across the update.
+      const scale = existing.scales.x;
+      const options = this.withClick(config).options ?? {};
+      const x = (options.scales as Record<string, { min?: number; max?: number }> | undefined)?.x;
+      if (existing.isZoomedOrPanned?.() && scale && x) {
+        x.min = scale.min;
+        x.max = scale.max;
+      }
+      existing.options = options as typeof existing.options;
       existing.update('none');
       return;
     }
