@@ -126,7 +126,7 @@ describe('corrupted capture headers', () => {
         }),
       ],
       [
-        'pcapng: 2^63 microseconds (year 292,277)',
+        'pcapng: 2^63 microseconds (year 294,247)',
         concat(
           sectionHeader('little'),
           interfaceDescription('little'),
@@ -142,6 +142,12 @@ describe('corrupted capture headers', () => {
         ),
       ],
     ];
+    /** tshark -T fields -e frame.time of each case (for machines without tshark). */
+    const expectedTime: Record<string, string> = {
+      'pcap: seconds 2^32 - 1 (year 2106)': 'Feb  7, 2106 06:28:15.999999000 UTC',
+      'pcapng: 2^63 microseconds (year 294,247)': 'Jan 10, 294247 04:00:54.775807000 UTC',
+      'pcapng: nanoseconds with an offset of 2^40 s': 'Feb 23, 36812 06:47:30.976710655 UTC',
+    };
     before(() => {
       dir = mkdtempSync(join(tmpdir(), 'dnspector-future-'));
     });
@@ -153,6 +159,8 @@ describe('corrupted capture headers', () => {
         assert.equal(records.length, 1);
         const f = new FrameDissector().dissect(records[0]!, true);
         assert.ok(f.tree?.[0]?.children?.some((c) => c.name === 'frame.time_epoch'));
+        const time = f.tree?.[0]?.children?.find((c) => c.name === 'frame.time')?.show;
+        assert.equal(time, expectedTime[what], 'frame.time as tshark 4.0 printed it on 2026-11-23');
         if (!tsharkAvailable()) this.skip();
         const file = join(dir, `${what.replace(/\W+/g, '-')}.cap`);
         writeFileSync(file, bytes);
