@@ -21,7 +21,7 @@ import {
   copyMessageEvent,
   type MessageScanOptions,
 } from '../core/scan/captureMessageScan';
-import { pumpCaptureFile } from './captureFile';
+import { LARGE_CHUNK_SIZE, pumpCaptureFile } from './captureFile';
 import type { CaptureRun } from './fileProblems';
 
 /** How a pull source reads its file: cancellation and a per-chunk callback. */
@@ -68,7 +68,7 @@ export class CaptureEventSource {
       queue = [];
       return out;
     };
-    yield* this.pump(push, drain);
+    yield* this.pump(push, drain, undefined);
   }
 
   /**
@@ -77,13 +77,15 @@ export class CaptureEventSource {
    */
   async each(onEvent: (event: DnsMessageEvent) => void): Promise<void> {
     const none: never[] = [];
-    const pump = this.pump(onEvent, () => none);
+    // Nothing is queued between chunks here, so large reads cost no memory.
+    const pump = this.pump(onEvent, () => none, LARGE_CHUNK_SIZE);
     while (!(await pump.next()).done);
   }
 
   private async *pump(
     onEvent: (event: DnsMessageEvent) => void,
     afterChunk: () => DnsMessageEvent[],
+    chunkSize: number | undefined,
   ): AsyncGenerator<DnsMessageEvent> {
     const scanner = this.scanner;
     const reader = createCaptureReader((record) => {
@@ -99,7 +101,7 @@ export class CaptureEventSource {
       this.read.onChunk?.();
       return afterChunk();
     };
-    const end = yield* pumpCaptureFile(this.path, reader, drain, this.read.signal);
+    const end = yield* pumpCaptureFile(this.path, reader, drain, this.read.signal, chunkSize);
     yield* drain();
     this.problems = end.problem ? [...reader.problems, end.problem] : [...reader.problems];
     this.frames = reader.frames;

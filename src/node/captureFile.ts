@@ -1,6 +1,8 @@
 /**
  * Node adapter: streams a capture file from disk into the core's capture reader in
- * 64 KiB chunks, decompressing gzip (recognised by its magic 1f 8b, whatever the file
+ * chunks (64 KiB by default, which keeps the editor's index worker responsive; the batch
+ * readers, summarize and the CLI, ask for LARGE_CHUNK_SIZE: fewer reads, fewer records
+ * split across chunks), decompressing gzip (recognised by its magic 1f 8b, whatever the file
  * name) as a stream. Never throws for a bad file: a missing or unreadable file, corrupt
  * or truncated gzip data and damaged captures all come back as problems with the offset
  * reached, after every packet that could be read. For gzip input every offset is an
@@ -14,6 +16,8 @@ import { createCaptureReader } from '../core/capture/captureReader';
 import type { CaptureFileInfo, CaptureProblem, CaptureRecord } from '../core/capture/captureRecord';
 
 const CHUNK_SIZE = 64 * 1024;
+/** The chunk size for whole-file batch reads (summarize, the CLI): 1 MiB. */
+export const LARGE_CHUNK_SIZE = 1024 * 1024;
 
 /** Like the core's RecordSink, plus the file info (known before the first record). */
 export type FileRecordSink = (record: CaptureRecord, info: CaptureFileInfo | undefined) => void;
@@ -21,6 +25,8 @@ export type FileRecordSink = (record: CaptureRecord, info: CaptureFileInfo | und
 export interface ReadCaptureOptions {
   /** Aborting stops the reading; the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Bytes per read (default 64 KiB). */
+  chunkSize?: number;
 }
 
 export interface CaptureFileResult {
@@ -74,13 +80,14 @@ export interface CaptureFileEnd {
  * a file, as summarize's k-way merge by time does. Stops after the reader fails; ends the
  * reader at the end of the file (not after a file-level problem). Never throws for a bad
  * file: the problem comes back in the result, with the offset reached. If `signal` aborts,
- * throws its reason.
+ * throws its reason. `chunkSize`: bytes per read (and per gunzip output chunk).
  */
 export async function* pumpCaptureFile<T>(
   path: string,
   reader: ChunkConsumer,
   afterChunk: () => Iterable<T>,
   signal?: AbortSignal,
+  chunkSize = CHUNK_SIZE,
 ): AsyncGenerator<T, CaptureFileEnd> {
   let gzip: boolean;
   try {
@@ -92,8 +99,8 @@ export async function* pumpCaptureFile<T>(
     };
   }
 
-  const file = createReadStream(path, { highWaterMark: CHUNK_SIZE, signal });
-  const gunzip = gzip ? createGunzip({ chunkSize: CHUNK_SIZE }) : undefined;
+  const file = createReadStream(path, { highWaterMark: chunkSize, signal });
+  const gunzip = gzip ? createGunzip({ chunkSize }) : undefined;
   const source: Readable = gunzip ? file.pipe(gunzip) : file;
   // pipe() does not forward errors: a read error must also end the gunzip side.
   if (gunzip) file.on('error', (err) => gunzip.destroy(err));
@@ -137,11 +144,11 @@ export async function readCaptureFile(
   onRecord: FileRecordSink,
   options: ReadCaptureOptions = {},
 ): Promise<CaptureFileResult> {
-  const { signal } = options;
+  const { signal, chunkSize } = options;
   signal?.throwIfAborted();
   const reader = createCaptureReader((record) => onRecord(record, reader.info));
   // Nothing is yielded between chunks here: the first step runs the whole file.
-  const pump = pumpCaptureFile(path, reader, () => [], signal);
+  const pump = pumpCaptureFile(path, reader, () => [], signal, chunkSize);
   let step = await pump.next();
   while (!step.done) step = await pump.next();
   const { gzip, problem } = step.value;
