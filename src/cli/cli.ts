@@ -9,6 +9,7 @@ import {
   transactionFieldNames,
 } from '../core/transactions/transactionFields';
 import { fieldsLine, hasProtocol } from '../core/format/fieldsLine';
+import { fastFieldsLine } from '../core/scan/fastFieldsLine';
 import { listLine } from '../core/format/listLine';
 import { treeText } from '../core/format/treeText';
 import { summarizeCommand } from './summarizeCommand';
@@ -27,13 +28,14 @@ import { detectLine } from '../core/querylog/logFormat';
 import { parseLinePrefix } from '../core/querylog/logPrefix';
 import { logFieldsCommand, logListCommand, logShowCommand } from './logCommands';
 
+/** Lines to stdout in large writes (about 1 MiB of text each). */
 class Output {
   private buf: string[] = [];
   private size = 0;
   line(s: string): void {
     this.buf.push(s);
     this.size += s.length;
-    if (this.size > 1 << 16) this.flush();
+    if (this.size > 1 << 20) this.flush();
   }
   flush(): void {
     if (this.buf.length === 0) return;
@@ -70,6 +72,9 @@ async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
   const annotations = [...args.fields, ...(filter?.fields ?? [])].some(isTransactionField)
     ? await transactionAnnotations(file, options)
     : undefined;
+  // One pass without trees for the frames the fast scan takes, when it knows every field.
+  const fastLine = annotations || filter ? undefined : fastFieldsLine(args.fields);
+  const fast = fastLine && { line: fastLine, onLine: (line: string) => out.line(line) };
   const run = await dissectCaptureFile(
     file,
     options,
@@ -78,6 +83,7 @@ async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
       if (annotations) addTransactionFields(frame, annotations.get(frame.meta.frame) ?? []);
       if (frame.tree && shown(frame, filter)) out.line(fieldsLine(frame.tree, args.fields));
     },
+    fast,
   );
   out.flush();
   return reportFileProblems(file, run, process.stderr);
