@@ -78,6 +78,8 @@ describe('summary dashboard in the VS Code workbench (.vsix)', function () {
     await bench.screenshot(join(images, 'dashboard-capture.png'));
     await dash.locator('#chart-aVsAaaa').scrollIntoViewIfNeeded();
     await bench.screenshot(join(images, 'dashboard-regression.png'));
+    await dash.locator('#chart-transactions').scrollIntoViewIfNeeded();
+    await bench.screenshot(join(images, 'dashboard-transactions.png'));
 
     const filter = clientFilter('127.0.1.25');
     await clickBar(dash, 'clients', 0);
@@ -100,6 +102,10 @@ describe('summary dashboard in the VS Code workbench (.vsix)', function () {
   it('a click on the top client bar of a query log dashboard filters the log editor', async () => {
     await bench.runCommand('View: Close All Editors');
     copyFileSync(fixture('logs/bind-print-time.log'), join(bench.workspace, 'queries.log'));
+    // Quick Open finds a new file only once the workbench has seen it (the explorer lists it).
+    await bench.page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'queries.log' })
+      .waitFor({ timeout: 30_000 });
     await bench.openFile('queries.log');
     await bench.webviewFrame({ text: 'Lines:', timeoutMs: 60_000 });
     await bench.runCommand('DNSpector: Summarize DNS Traffic');

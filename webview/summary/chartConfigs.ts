@@ -38,7 +38,8 @@ import {
   type ScatterChart,
   type TimeChart,
 } from '../../src/core/report/chartData';
-import { withAlpha, type ThemeColors } from './themeColors';
+import { withAlpha } from './colorAlpha';
+import type { ThemeColors } from './themeColors';
 
 Chart.register(
   ArcElement,

@@ -5,6 +5,7 @@
  * vscode-dark, vscode-high-contrast) when the theme changes: watchTheme calls back then,
  * and the charts re-read the colours.
  */
+import { withAlpha } from './colorAlpha';
 
 export interface ThemeColors {
   foreground: string;
@@ -23,17 +24,6 @@ export interface ThemeColors {
 function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
   const v = style.getPropertyValue(name).trim();
   return v === '' ? fallback : v;
-}
-
-/** `color` at `alpha` (hex colours only; others are returned as they are). */
-export function withAlpha(color: string, alpha: number): string {
-  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color);
-  if (!m?.[1]) return color;
-  const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
-  const a = Math.round(alpha * 255)
-    .toString(16)
-    .padStart(2, '0');
-  return `#${hex}${a}`;
 }
 
 export function readThemeColors(): ThemeColors {
