@@ -33,6 +33,7 @@ export async function dissectCaptureFile(
   wantTree: (frame: number) => boolean,
   onFrame: (frame: DissectedFrame, info: CaptureFileInfo | undefined) => boolean | void,
   fast?: FastLines,
+  betweenChunks?: () => Promise<void> | undefined,
 ): Promise<CaptureRun> {
   const dissector = new FrameDissector(options);
   const scan = fast ? new UdpDnsFastScan(dissector.state.dnsPorts) : undefined;
@@ -58,7 +59,7 @@ export async function dissectCaptureFile(
       const frame = dissector.dissect(record, wantTree(record.frame));
       if (onFrame(frame, info) === false) stopped = true;
     },
-    { chunkSize: LARGE_CHUNK_SIZE },
+    { chunkSize: LARGE_CHUNK_SIZE, betweenChunks },
   );
   if (fast) {
     fast.fastFrames = fastFrames;

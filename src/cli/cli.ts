@@ -37,12 +37,19 @@ class Output {
     this.size += s.length;
     if (this.size > 1 << 20) this.flush();
   }
+  private full = false;
   flush(): void {
     if (this.buf.length === 0) return;
-    process.stdout.write(this.buf.join('\n') + '\n');
+    if (!process.stdout.write(this.buf.join('\n') + '\n')) this.full = true;
     this.buf = [];
     this.size = 0;
   }
+  /** After a write stdout could not take at once (a slow pipe): the wait for 'drain'. */
+  drained = (): Promise<void> | undefined => {
+    if (!this.full) return undefined;
+    this.full = false;
+    return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
+  };
 }
 
 function isDns(frame: DissectedFrame): boolean {
@@ -84,6 +91,7 @@ async function fieldsCommand(args: CliArgs, file: string): Promise<number> {
       if (frame.tree && shown(frame, filter)) out.line(fieldsLine(frame.tree, args.fields));
     },
     fast,
+    out.drained,
   );
   out.flush();
   return reportFileProblems(file, run, process.stderr);

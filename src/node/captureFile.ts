@@ -27,6 +27,11 @@ export interface ReadCaptureOptions {
   signal?: AbortSignal;
   /** Bytes per read (default 64 KiB). */
   chunkSize?: number;
+  /**
+   * Called after each chunk's records; a promise it returns is awaited before the next
+   * read (a writer's backpressure: stdout to a slow pipe would otherwise queue output).
+   */
+  betweenChunks?: () => Promise<void> | undefined;
 }
 
 export interface CaptureFileResult {
@@ -144,13 +149,18 @@ export async function readCaptureFile(
   onRecord: FileRecordSink,
   options: ReadCaptureOptions = {},
 ): Promise<CaptureFileResult> {
-  const { signal, chunkSize } = options;
+  const { signal, chunkSize, betweenChunks } = options;
   signal?.throwIfAborted();
   const reader = createCaptureReader((record) => onRecord(record, reader.info));
-  // Nothing is yielded between chunks here: the first step runs the whole file.
-  const pump = pumpCaptureFile(path, reader, () => [], signal, chunkSize);
+  // Without betweenChunks nothing is yielded: the first step runs the whole file.
+  const marks = betweenChunks ? [0] : [];
+  const pump = pumpCaptureFile(path, reader, () => marks, signal, chunkSize);
   let step = await pump.next();
-  while (!step.done) step = await pump.next();
+  while (!step.done) {
+    const wait = betweenChunks?.();
+    if (wait) await wait;
+    step = await pump.next();
+  }
   const { gzip, problem } = step.value;
   return {
     info: reader.info,
