@@ -21,6 +21,7 @@ import { CaptureDocument } from './captureDocument';
 import { localResourceRoots, webviewHtml } from '../webview/webviewHtml';
 import type { EditorRegistry } from './editorRegistry';
 import { readSettings } from '../settings';
+import { messageLogText } from '../webview/messageLogText';
 
 /** A query log's columns, in the capture list's slots. */
 const LOG_COLUMNS = {
@@ -144,7 +145,7 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
     disposables.push(
       webview.onDidReceiveMessage(async (m: unknown) => {
         if (!isToHost(m)) {
-          this.log.warn(`ignored a malformed message from the capture view: ${safeText(m)}`);
+          this.log.warn(`ignored a malformed message from the capture view: ${messageLogText(m)}`);
           return;
         }
         switch (m.kind) {
@@ -191,13 +192,5 @@ export class CaptureEditorProvider implements vscode.CustomReadonlyEditorProvide
       }),
     );
     panel.onDidDispose(() => disposables.forEach((d) => d.dispose()));
-  }
-}
-
-function safeText(m: unknown): string {
-  try {
-    return JSON.stringify(m).slice(0, 200);
-  } catch {
-    return String(m).slice(0, 200);
   }
 }

@@ -25,6 +25,7 @@ import {
   type SummaryView,
 } from '../../core/protocol/summaryMessages';
 import { localResourceRoots, webviewHtml } from '../webview/webviewHtml';
+import { messageLogText } from '../webview/messageLogText';
 
 /** What the panel's owner does for the page (each save resolves to where it went, or undefined). */
 export interface SummaryHandlers {
@@ -118,7 +119,7 @@ export class SummaryPanel implements vscode.Disposable {
   /** Handles a message as if the page had posted it (the page's messages come here). */
   async receive(message: unknown): Promise<void> {
     if (!isSummaryToHost(message)) {
-      this.log.warn(`summary view: ignored an unknown message ${JSON.stringify(message)}`);
+      this.log.warn(`summary view: ignored an unknown message ${messageLogText(message)}`);
       return;
     }
     switch (message.kind) {
@@ -161,7 +162,11 @@ export class SummaryPanel implements vscode.Disposable {
         await this.saved(() => this.handlers.saveDashboard(message.markdown, message.images));
         break;
       case 'setBin':
-        await this.handlers.setBin(message.bin);
+        try {
+          await this.handlers.setBin(message.bin);
+        } catch (err) {
+          this.log.error(`summary view: bin ${message.bin}: ${errorText(err)}`);
+        }
         break;
     }
   }

@@ -7,7 +7,7 @@
  * message back, no exception; a well-formed request still goes through afterwards.
  */
 import assert from 'node:assert/strict';
-import Module from 'node:module';
+import { requireWithStandInVscode } from './standInVscode';
 
 interface FakeUri {
   path: string;
@@ -24,16 +24,10 @@ const fakeVscode = {
 };
 
 function loadProvider(): typeof import('../../../src/extension/capture/captureEditorProvider') {
-  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const original = loader._load;
-  loader._load = (request: string, ...rest: unknown[]) =>
-    request === 'vscode' ? fakeVscode : original(request, ...rest);
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('../../../src/extension/capture/captureEditorProvider');
-  } finally {
-    loader._load = original;
-  }
+  return requireWithStandInVscode(
+    '../../../src/extension/capture/captureEditorProvider',
+    fakeVscode,
+  );
 }
 
 const disposable = { dispose: () => undefined };
