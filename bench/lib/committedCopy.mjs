@@ -3,7 +3,7 @@
 // (git archive) into a temporary folder, links node_modules, builds it there, runs the
 // benchmark from that copy with the same options and copies its results file back.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,6 +24,7 @@ export function runOnCommitted(repo, args) {
       env: { ...process.env, DNSPECTOR_BENCH_CODE: `${commit} (committed: git archive HEAD)` },
     });
     if (r.status === 0) {
+      mkdirSync(join(repo, 'bench/results'), { recursive: true });
       copyFileSync(join(dir, 'bench/results/latest.md'), join(repo, 'bench/results/latest.md'));
     }
     return r.status ?? 1;
