@@ -13,6 +13,7 @@
 // dialog; recording calls and every element ever inserted catches what the dialog
 // listener alone could miss.
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ConsoleMessage, Frame, Locator, Page } from 'playwright-core';
 import { repoRoot } from '../vscode/codeServer';
@@ -314,5 +315,71 @@ describe('a capture full of HTML, script and Markdown in real VS Code', function
     }
     assert.deepEqual(dialogs, []);
     assert.deepEqual(consoleProblems, []);
+  });
+
+  it('shows a query log of HTML, script and Markdown names as text in the log editor', async () => {
+    // BIND 9.11+ lines whose client names, query names and view hold markup (BIND writes a
+    // space in a name as \\032, so none here has one), and a line of bare script (unparsed).
+    // (BIND escapes `(` and `)` in names, so the markup here does without them)
+    const names = [
+      '<svg/onload=alert`11`>.example.test',
+      '</script><script>alert`12`</script>.example.test',
+      '[click]<command:workbench.action.quit>.example.test',
+      'javascript:alert`13`.example.test',
+    ];
+    const lines = names.map(
+      (n, i) =>
+        `23-Nov-2026 11:07:0${i}.000 queries: info: client @0x7f00 10.0.0.${i + 1}#5353 (${n}): ` +
+        `view <b>v</b>: query: ${n} IN AAAA +E(0) (10.0.0.53)`,
+    );
+    lines.push('<script>alert(14)</script><img src=x onerror=alert(15)>');
+    writeFileSync(join(bench.workspace, 'hostile.querylog'), `${lines.join('\n')}\n`);
+    await page.keyboard.press('Escape');
+    // opened from the explorer (Quick Open's file search may not have indexed it yet)
+    const folder = page.locator('.pane-header', { hasText: basename(bench.workspace) });
+    if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+    const entry = page.locator('.explorer-folders-view .monaco-list-row', {
+      hasText: 'hostile.querylog',
+    });
+    await entry.waitFor({ timeout: 30_000 });
+    await entry.dblclick();
+    await page.locator('.tab.active', { hasText: 'hostile.querylog' }).waitFor();
+    const log = await bench.webviewFrame({ text: 'Lines:', timeoutMs: 60_000 });
+    await watch(log);
+    await log.locator('.pl-data-row:not(.loading)').first().waitFor();
+    await assertOwnScripts(log);
+    // every line is a row; the line of bare script matches no format: a malformed row
+    await log.locator(`#pl-row-${names.length}`).waitFor();
+    assert.equal(await log.locator('.pl-data-row').count(), lines.length);
+    const listed = await visibleText(log.locator('.pl-data-row'));
+    for (const n of names) assert.ok(listed.includes(n), `the list did not show ${n}`);
+    const junk = log.locator(`#pl-row-${names.length}`);
+    assert.match((await junk.getAttribute('class')) ?? '', /\bmalformed\b/);
+    assert.equal(await log.locator('.pl-data-row.malformed').count(), 1);
+    assert.equal(await junk.locator('.pl-col-info').textContent(), lines[names.length]);
+    const rows = names.length;
+    await log.locator('#pl-row-0').click();
+    for (let i = 0; i < rows; i++) {
+      if (i > 0) {
+        // from the list (the tree had the focus)
+        await log.locator('.pl-data-row.selected').click();
+        await log.locator('.pl-data-row.selected').press('ArrowDown');
+      }
+      await log.locator(`.pl-data-row.selected[data-index="${i}"]`).waitFor();
+      await log.locator('.tree-item').first().waitFor();
+      await expandAll(log);
+      const tree = await visibleText(log.locator('.tree-item .tree-label'));
+      assert.ok(
+        tree.includes(names[i]!),
+        `the tree of line ${i + 1} did not show ${names[i]}: ${tree}`,
+      );
+    }
+    await bench.screenshot(join(shots, 'hostile-log.png'));
+    const rec = await recorded(log);
+    assert.deepEqual(rec.inserted, [], 'elements inserted that log text could have made');
+    assert.deepEqual(rec.calls, [], 'alert/confirm/prompt/print/open called');
+    assert.deepEqual(rec.csp, [], 'CSP violations');
+    assert.equal(await log.locator(FOREIGN).count(), 0);
+    assert.deepEqual(dialogs, []);
   });
 });
