@@ -366,7 +366,10 @@ describe('a capture full of HTML, script and Markdown in real VS Code', function
         await log.locator('.pl-data-row.selected').press('ArrowDown');
       }
       await log.locator(`.pl-data-row.selected[data-index="${i}"]`).waitFor();
-      await log.locator('.tree-item').first().waitFor();
+      // the detail comes from the host after the selection: wait for this line's tree
+      await log
+        .locator('.tree-item .tree-label', { hasText: new RegExp(`^Query log line ${i + 1}\\b`) })
+        .waitFor();
       await expandAll(log);
       const tree = await visibleText(log.locator('.tree-item .tree-label'));
       assert.ok(
@@ -374,6 +377,14 @@ describe('a capture full of HTML, script and Markdown in real VS Code', function
         `the tree of line ${i + 1} did not show ${names[i]}: ${tree}`,
       );
     }
+    // the native Packet view follows the selection: the last parsed line's name, as text
+    const header = page.locator('.pane-header', { hasText: 'DNSpector: Packet' });
+    const packetView = page.locator('.pane', { has: header }).locator('.monaco-list');
+    await packetView
+      .locator('.monaco-list-row', { hasText: `Name: ${names[rows - 1]}` })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    assert.equal(await packetView.locator('img, svg, script, iframe, b, a[href]').count(), 0);
     await bench.screenshot(join(shots, 'hostile-log.png'));
     const rec = await recorded(log);
     assert.deepEqual(rec.inserted, [], 'elements inserted that log text could have made');
