@@ -130,7 +130,7 @@ describe('capture editor in the browser', function () {
   it('opens a query log in the same editor, one row per line', async () => {
     await bench.runCommand('View: Close All Editors');
     copyFileSync(fixture('logs/bind-view.log'), join(bench.workspace, 'queries.log'));
-    await bench.openFile('queries.log');
+    await bench.openNewFile('queries.log');
     const logFrame = await bench.webviewFrame({ text: 'Lines:', timeoutMs: 60_000 });
     const status = await logFrame.locator('.status-counts').innerText();
     const lines = spawnSync('wc', ['-l', fixture('logs/bind-view.log')], { encoding: 'utf8' });

@@ -335,15 +335,7 @@ describe('a capture full of HTML, script and Markdown in real VS Code', function
     lines.push('<script>alert(14)</script><img src=x onerror=alert(15)>');
     writeFileSync(join(bench.workspace, 'hostile.querylog'), `${lines.join('\n')}\n`);
     await page.keyboard.press('Escape');
-    // opened from the explorer (Quick Open's file search may not have indexed it yet)
-    const folder = page.locator('.pane-header', { hasText: basename(bench.workspace) });
-    if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
-    const entry = page.locator('.explorer-folders-view .monaco-list-row', {
-      hasText: 'hostile.querylog',
-    });
-    await entry.waitFor({ timeout: 30_000 });
-    await entry.dblclick();
-    await page.locator('.tab.active', { hasText: 'hostile.querylog' }).waitFor();
+    await bench.openNewFile('hostile.querylog');
     const log = await bench.webviewFrame({ text: 'Lines:', timeoutMs: 60_000 });
     await watch(log);
     await log.locator('.pl-data-row:not(.loading)').first().waitFor();

@@ -102,11 +102,7 @@ describe('summary dashboard in the VS Code workbench (.vsix)', function () {
   it('a click on the top client bar of a query log dashboard filters the log editor', async () => {
     await bench.runCommand('View: Close All Editors');
     copyFileSync(fixture('logs/bind-print-time.log'), join(bench.workspace, 'queries.log'));
-    // Quick Open finds a new file only once the workbench has seen it (the explorer lists it).
-    await bench.page
-      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'queries.log' })
-      .waitFor({ timeout: 30_000 });
-    await bench.openFile('queries.log');
+    await bench.openNewFile('queries.log');
     await bench.webviewFrame({ text: 'Lines:', timeoutMs: 60_000 });
     await bench.runCommand('DNSpector: Summarize DNS Traffic');
     const dash = await bench.webviewFrame({ selector: '#chart-clients canvas', timeoutMs: 60_000 });

@@ -6,7 +6,7 @@
 // `before` hook and close() in `after`.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../vscode/chromium';
 import {
@@ -41,6 +41,11 @@ export interface Workbench {
   workspace: string;
   /** Opens a workspace file by name through Quick Open (Ctrl+P, type, Enter). */
   openFile(name: string): Promise<void>;
+  /**
+   * Opens a file the test just wrote into the workspace's top folder, from the Explorer
+   * (double click): Quick Open's file search may not have seen a new file yet.
+   */
+  openNewFile(name: string): Promise<void>;
   /** Runs a command by its palette title (F1, type, Enter), e.g. 'DNSpector: Filter Packets'. */
   runCommand(title: string): Promise<void>;
   /**
@@ -139,6 +144,14 @@ function workbench(
     page,
     workspace,
     openFile: (name) => pick('Control+P', name),
+    openNewFile: async (name) => {
+      const folder = page.locator('.pane-header', { hasText: basename(workspace) });
+      if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+      const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+      await entry.first().waitFor({ timeout: 30_000 });
+      await entry.first().dblclick();
+      await page.locator('.tab.active', { hasText: name }).waitFor();
+    },
     runCommand: (title) => pick('F1', `>${title}`),
     webviewFrame: async ({ selector, text, timeoutMs = 30_000 } = {}) => {
       const deadline = Date.now() + timeoutMs;
