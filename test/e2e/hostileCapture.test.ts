@@ -349,9 +349,8 @@ describe('a capture full of HTML, script and Markdown in real VS Code', function
     assert.match((await junk.getAttribute('class')) ?? '', /\bmalformed\b/);
     assert.equal(await log.locator('.pl-data-row.malformed').count(), 1);
     assert.equal(await junk.locator('.pl-col-info').textContent(), lines[names.length]);
-    const rows = names.length;
     await log.locator('#pl-row-0').click();
-    for (let i = 0; i < rows; i++) {
+    for (let i = 0; i < names.length; i++) {
       if (i > 0) {
         // from the list (the tree had the focus)
         await log.locator('.pl-data-row.selected').click();
@@ -373,7 +372,7 @@ describe('a capture full of HTML, script and Markdown in real VS Code', function
     const header = page.locator('.pane-header', { hasText: 'DNSpector: Packet' });
     const packetView = page.locator('.pane', { has: header }).locator('.monaco-list');
     await packetView
-      .locator('.monaco-list-row', { hasText: `Name: ${names[rows - 1]}` })
+      .locator('.monaco-list-row', { hasText: `Name: ${names.at(-1)}` })
       .first()
       .waitFor({ timeout: 30_000 });
     assert.equal(await packetView.locator('img, svg, script, iframe, b, a[href]').count(), 0);
